@@ -1,0 +1,234 @@
+/**
+ * The canonical engagement schema. Times are ISO-8601 UTC text (sortable, readable in any SQLite
+ * browser) except sign-in times, which are integer milliseconds since the epoch because profiles
+ * bucket millions of them by hour and weekday.
+ */
+export const sql = /* sql */ `
+CREATE TABLE engagement (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  name TEXT NOT NULL,
+  customer TEXT NOT NULL,
+  tenant TEXT NOT NULL,
+  auditor TEXT NOT NULL,
+  as_of TEXT,
+  created_at TEXT NOT NULL,
+  app_version TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE settings (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE imported_files (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  path TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  sha256 TEXT NOT NULL UNIQUE,
+  kind TEXT NOT NULL,
+  encoding TEXT NOT NULL,
+  delimiter TEXT NOT NULL,
+  rows_imported INTEGER NOT NULL,
+  rows_rejected INTEGER NOT NULL,
+  rows_duplicate INTEGER NOT NULL,
+  first_time TEXT,
+  last_time TEXT,
+  warnings TEXT NOT NULL DEFAULT '[]',
+  rejections TEXT NOT NULL DEFAULT '[]',
+  imported_at TEXT NOT NULL,
+  duration_ms INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE identities (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('user', 'service_principal', 'application')),
+  object_id TEXT,
+  app_id TEXT,
+  upn TEXT,
+  display_name TEXT,
+  user_type TEXT,
+  account_enabled INTEGER,
+  mail TEXT,
+  job_title TEXT,
+  department TEXT,
+  created_at TEXT,
+  creation_type TEXT,
+  on_premises_sync INTEGER,
+  sp_type TEXT,
+  app_owner_org_id TEXT,
+  sign_in_audience TEXT,
+  description TEXT,
+  deleted INTEGER NOT NULL DEFAULT 0,
+  in_directory INTEGER NOT NULL DEFAULT 0,
+  source_file_id INTEGER REFERENCES imported_files(id)
+) STRICT;
+CREATE UNIQUE INDEX identities_object_id ON identities(object_id) WHERE object_id IS NOT NULL;
+CREATE INDEX identities_app_id ON identities(app_id) WHERE app_id IS NOT NULL;
+CREATE INDEX identities_upn ON identities(upn COLLATE NOCASE) WHERE upn IS NOT NULL;
+
+CREATE TABLE signins (
+  request_id TEXT PRIMARY KEY,
+  category TEXT NOT NULL CHECK (category IN ('interactive', 'non_interactive', 'service_principal', 'managed_identity')),
+  time_ms INTEGER NOT NULL,
+  identity_id INTEGER REFERENCES identities(id),
+  user_id TEXT,
+  upn TEXT,
+  user_display_name TEXT,
+  user_type TEXT,
+  sp_id TEXT,
+  sp_name TEXT,
+  app_id TEXT,
+  app_name TEXT,
+  resource_id TEXT,
+  resource_name TEXT,
+  client_app TEXT,
+  user_agent TEXT,
+  ip TEXT,
+  city TEXT,
+  state TEXT,
+  country TEXT,
+  asn INTEGER,
+  status TEXT,
+  error_code INTEGER,
+  failure_reason TEXT,
+  auth_requirement TEXT,
+  auth_protocol TEXT,
+  mfa_result TEXT,
+  mfa_method TEXT,
+  incoming_token_type TEXT,
+  cross_tenant_access TEXT,
+  credential_type TEXT,
+  credential_key_id TEXT,
+  credential_thumbprint TEXT,
+  msi_type TEXT,
+  associated_resource_id TEXT,
+  conditional_access TEXT,
+  device_id TEXT,
+  operating_system TEXT,
+  browser TEXT,
+  home_tenant_id TEXT,
+  resource_tenant_id TEXT,
+  correlation_id TEXT,
+  file_id INTEGER NOT NULL REFERENCES imported_files(id),
+  line INTEGER NOT NULL
+) STRICT;
+CREATE INDEX signins_identity_time ON signins(identity_id, time_ms);
+CREATE INDEX signins_time ON signins(time_ms);
+
+CREATE TABLE signin_auth_details (
+  request_id TEXT NOT NULL,
+  step INTEGER NOT NULL,
+  method TEXT,
+  method_detail TEXT,
+  succeeded INTEGER,
+  result_detail TEXT,
+  requirement TEXT,
+  file_id INTEGER NOT NULL REFERENCES imported_files(id),
+  PRIMARY KEY (request_id, step)
+) STRICT;
+
+CREATE TABLE credentials (
+  id INTEGER PRIMARY KEY,
+  identity_id INTEGER NOT NULL REFERENCES identities(id),
+  type TEXT NOT NULL CHECK (type IN ('password', 'certificate', 'federated')),
+  key_id TEXT,
+  display_name TEXT,
+  start_time TEXT,
+  end_time TEXT,
+  hint TEXT,
+  thumbprint TEXT,
+  issuer TEXT,
+  subject TEXT,
+  audiences TEXT,
+  file_id INTEGER REFERENCES imported_files(id)
+) STRICT;
+CREATE INDEX credentials_identity ON credentials(identity_id);
+CREATE INDEX credentials_key ON credentials(key_id);
+
+CREATE TABLE owners (
+  identity_id INTEGER NOT NULL REFERENCES identities(id),
+  owner_object_id TEXT NOT NULL,
+  owner_upn TEXT,
+  owner_display_name TEXT,
+  owner_type TEXT,
+  file_id INTEGER REFERENCES imported_files(id),
+  PRIMARY KEY (identity_id, owner_object_id)
+) STRICT;
+
+CREATE TABLE role_assignments (
+  id INTEGER PRIMARY KEY,
+  system TEXT NOT NULL CHECK (system IN ('azure', 'entra')),
+  assignment_id TEXT,
+  principal_object_id TEXT,
+  identity_id INTEGER REFERENCES identities(id),
+  principal_name TEXT,
+  principal_type TEXT,
+  role_name TEXT NOT NULL,
+  role_definition_id TEXT,
+  scope TEXT NOT NULL,
+  scope_level TEXT,
+  state TEXT NOT NULL DEFAULT 'active' CHECK (state IN ('active', 'eligible')),
+  start_time TEXT,
+  end_time TEXT,
+  member_type TEXT,
+  file_id INTEGER REFERENCES imported_files(id)
+) STRICT;
+CREATE INDEX role_assignments_identity ON role_assignments(identity_id);
+
+CREATE TABLE mfa_registration (
+  identity_id INTEGER PRIMARY KEY REFERENCES identities(id),
+  upn TEXT,
+  is_mfa_capable INTEGER,
+  is_mfa_registered INTEGER,
+  is_passwordless_capable INTEGER,
+  is_admin INTEGER,
+  methods TEXT NOT NULL DEFAULT '[]',
+  default_method TEXT,
+  last_updated TEXT,
+  file_id INTEGER REFERENCES imported_files(id)
+) STRICT;
+
+CREATE TABLE classifications (
+  identity_id INTEGER PRIMARY KEY REFERENCES identities(id) ON DELETE CASCADE,
+  class TEXT NOT NULL,
+  confidence REAL NOT NULL,
+  reasons TEXT NOT NULL DEFAULT '[]',
+  override_class TEXT,
+  override_reason TEXT,
+  computed_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE readiness (
+  identity_id INTEGER PRIMARY KEY REFERENCES identities(id) ON DELETE CASCADE,
+  verdict TEXT NOT NULL,
+  surfaces TEXT NOT NULL DEFAULT '[]',
+  evidence TEXT NOT NULL DEFAULT '{}',
+  reason TEXT,
+  recommendation TEXT,
+  computed_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE findings (
+  id INTEGER PRIMARY KEY,
+  rule_id TEXT NOT NULL,
+  identity_id INTEGER REFERENCES identities(id) ON DELETE CASCADE,
+  severity TEXT NOT NULL,
+  title TEXT NOT NULL,
+  evidence TEXT NOT NULL DEFAULT '{}',
+  computed_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX findings_identity ON findings(identity_id);
+CREATE INDEX findings_rule ON findings(rule_id);
+
+CREATE TABLE review_decisions (
+  subject TEXT PRIMARY KEY,
+  identity_id INTEGER REFERENCES identities(id),
+  owner TEXT,
+  decision TEXT,
+  due_date TEXT,
+  status TEXT,
+  notes TEXT,
+  updated_at TEXT NOT NULL
+) STRICT;
+`;

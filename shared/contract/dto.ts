@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { IdentityClassSchema, IdentityKindSchema, VerdictSchema } from '../domain/vocabulary';
+
+/** A calendar date (YYYY-MM-DD); the reference date for expiry and dormancy. */
+export const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/u, 'expected a date as YYYY-MM-DD');
+
+export const EngagementInfoSchema = z.object({
+  path: z.string(),
+  name: z.string(),
+  customer: z.string(),
+  tenant: z.string(),
+  auditor: z.string(),
+  asOf: IsoDateSchema.nullable(),
+  createdAt: z.string(),
+  schemaVersion: z.number().int(),
+});
+export type EngagementInfo = z.infer<typeof EngagementInfoSchema>;
+
+export const RejectionSchema = z.object({ line: z.number().int(), reason: z.string() });
+export type Rejection = z.infer<typeof RejectionSchema>;
+
+export const ImportedFileSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  path: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  kind: z.string(),
+  encoding: z.string(),
+  delimiter: z.string(),
+  rowsImported: z.number().int(),
+  rowsRejected: z.number().int(),
+  rowsDuplicate: z.number().int(),
+  firstTime: z.string().nullable(),
+  lastTime: z.string().nullable(),
+  warnings: z.array(z.string()),
+  rejections: z.array(RejectionSchema),
+  importedAt: z.string(),
+  durationMs: z.number().int(),
+});
+export type ImportedFile = z.infer<typeof ImportedFileSchema>;
+
+/** The outcome for one input of an import job, including files that were skipped or refused. */
+export const ImportOutcomeSchema = z.object({
+  path: z.string(),
+  name: z.string(),
+  status: z.enum(['imported', 'skipped', 'failed', 'cancelled']),
+  kind: z.string().nullable(),
+  sha256: z.string().nullable(),
+  rowsImported: z.number().int(),
+  rowsRejected: z.number().int(),
+  rowsDuplicate: z.number().int(),
+  warnings: z.array(z.string()),
+  rejections: z.array(RejectionSchema),
+  error: z.string().nullable(),
+});
+export type ImportOutcome = z.infer<typeof ImportOutcomeSchema>;
+
+export const ReasonSchema = z.object({
+  code: z.string(),
+  text: z.string(),
+  weight: z.number(),
+});
+export type Reason = z.infer<typeof ReasonSchema>;
+
+export const IdentityRowSchema = z.object({
+  id: z.number().int(),
+  kind: IdentityKindSchema,
+  objectId: z.string().nullable(),
+  appId: z.string().nullable(),
+  upn: z.string().nullable(),
+  displayName: z.string().nullable(),
+  userType: z.string().nullable(),
+  accountEnabled: z.boolean().nullable(),
+  class: IdentityClassSchema.nullable(),
+  confidence: z.number().nullable(),
+  reasons: z.array(ReasonSchema),
+  verdict: VerdictSchema.nullable(),
+  signIns: z.number().int(),
+  interactiveSignIns: z.number().int(),
+  nonInteractiveSignIns: z.number().int(),
+  lastSeen: z.string().nullable(),
+});
+export type IdentityRow = z.infer<typeof IdentityRowSchema>;
+
+export const IDENTITY_SORT_KEYS = ['displayName', 'class', 'signIns', 'lastSeen', 'confidence'] as const;
+
+export const IdentityQuerySchema = z.object({
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(5000).default(200),
+  classes: z.array(IdentityClassSchema).optional(),
+  search: z.string().max(200).optional(),
+  sort: z.enum(IDENTITY_SORT_KEYS).default('displayName'),
+  descending: z.boolean().default(false),
+});
+export type IdentityQuery = z.input<typeof IdentityQuerySchema>;
+
+export const IdentityPageSchema = z.object({ total: z.number().int(), rows: z.array(IdentityRowSchema) });
+export type IdentityPage = z.infer<typeof IdentityPageSchema>;
+
+export const SummarySchema = z.object({
+  engagement: EngagementInfoSchema,
+  identities: z.number().int(),
+  byClass: z.record(z.string(), z.number().int()),
+  signIns: z.number().int(),
+  signInsByCategory: z.record(z.string(), z.number().int()),
+  files: z.number().int(),
+  firstSignIn: z.string().nullable(),
+  lastSignIn: z.string().nullable(),
+  analysedAt: z.string().nullable(),
+});
+export type Summary = z.infer<typeof SummarySchema>;
+
+export const JobHandleSchema = z.object({ jobId: z.string() });
+export type JobHandle = z.infer<typeof JobHandleSchema>;

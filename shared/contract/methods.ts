@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import {
+  EngagementInfoSchema,
+  IdentityPageSchema,
+  IdentityQuerySchema,
+  ImportedFileSchema,
+  IsoDateSchema,
+  JobHandleSchema,
+  SummarySchema,
+} from './dto';
+import { ImportKindSchema } from '../domain/importKinds';
+
+/**
+ * The one API contract. `engine` methods run in the engine worker; `shell` methods are the desktop
+ * shell's own (native dialogs, revealing a file), answered by Electron main or by a test transport.
+ */
+export const METHODS = {
+  'engagement:create': {
+    handler: 'engine',
+    request: z.object({
+      path: z.string().min(1),
+      name: z.string().max(200).default(''),
+      customer: z.string().max(200).default(''),
+      tenant: z.string().max(200).default(''),
+      auditor: z.string().max(200).default(''),
+      asOf: IsoDateSchema.nullable().default(null),
+    }),
+    response: EngagementInfoSchema,
+  },
+  'engagement:open': {
+    handler: 'engine',
+    request: z.object({ path: z.string().min(1) }),
+    response: EngagementInfoSchema,
+  },
+  'engagement:openSample': {
+    handler: 'engine',
+    request: z.object({ path: z.string().min(1).optional() }),
+    response: z.object({ engagement: EngagementInfoSchema, jobId: z.string() }),
+  },
+  'engagement:current': {
+    handler: 'engine',
+    request: z.object({}),
+    response: EngagementInfoSchema.nullable(),
+  },
+  'engagement:close': {
+    handler: 'engine',
+    request: z.object({}),
+    response: z.object({ closed: z.boolean() }),
+  },
+  'import:start': {
+    handler: 'engine',
+    request: z.object({
+      paths: z.array(z.string().min(1)).min(1).max(10_000),
+      kinds: z.record(z.string(), ImportKindSchema).default({}),
+      analyse: z.boolean().default(true),
+    }),
+    response: JobHandleSchema,
+  },
+  'import:files': {
+    handler: 'engine',
+    request: z.object({}),
+    response: z.array(ImportedFileSchema),
+  },
+  'analysis:run': {
+    handler: 'engine',
+    request: z.object({}),
+    response: JobHandleSchema,
+  },
+  'job:cancel': {
+    handler: 'engine',
+    request: z.object({ jobId: z.string() }),
+    response: z.object({ cancelled: z.boolean() }),
+  },
+  'identities:list': {
+    handler: 'engine',
+    request: IdentityQuerySchema,
+    response: IdentityPageSchema,
+  },
+  'summary:get': {
+    handler: 'engine',
+    request: z.object({}),
+    response: SummarySchema,
+  },
+  'export:workbook': {
+    handler: 'engine',
+    request: z.object({ outPath: z.string().min(1), asOf: IsoDateSchema.optional() }),
+    response: JobHandleSchema,
+  },
+  'export:report': {
+    handler: 'engine',
+    request: z.object({ outPath: z.string().min(1), asOf: IsoDateSchema.optional() }),
+    response: JobHandleSchema,
+  },
+  'dialog:openFiles': {
+    handler: 'shell',
+    request: z.object({ directories: z.boolean().default(false) }),
+    response: z.array(z.string()),
+  },
+  'dialog:openEngagement': {
+    handler: 'shell',
+    request: z.object({}),
+    response: z.string().nullable(),
+  },
+  'dialog:saveEngagement': {
+    handler: 'shell',
+    request: z.object({ suggestedName: z.string().max(200).default('engagement.nhiaudit') }),
+    response: z.string().nullable(),
+  },
+  'dialog:saveWorkbook': {
+    handler: 'shell',
+    request: z.object({ suggestedName: z.string().max(200).default('governance.xlsx') }),
+    response: z.string().nullable(),
+  },
+  'shell:showInFolder': {
+    handler: 'shell',
+    request: z.object({ path: z.string().min(1) }),
+    response: z.object({ shown: z.boolean() }),
+  },
+} as const satisfies Record<
+  string,
+  { handler: 'engine' | 'shell'; request: z.ZodType; response: z.ZodType }
+>;
+
+export type MethodName = keyof typeof METHODS;
+export type EngineMethodName = {
+  [M in MethodName]: (typeof METHODS)[M]['handler'] extends 'engine' ? M : never;
+}[MethodName];
+export type ShellMethodName = Exclude<MethodName, EngineMethodName>;
+/** What a caller may pass (defaults filled by the schema). */
+export type RequestOf<M extends MethodName> = z.input<(typeof METHODS)[M]['request']>;
+/** What a handler receives after validation. */
+export type ParsedRequestOf<M extends MethodName> = z.output<(typeof METHODS)[M]['request']>;
+export type ResponseOf<M extends MethodName> = z.output<(typeof METHODS)[M]['response']>;
+
+export const METHOD_NAMES = Object.keys(METHODS) as MethodName[];
+export const ENGINE_METHOD_NAMES = METHOD_NAMES.filter((m) => METHODS[m].handler === 'engine') as EngineMethodName[];
+export const SHELL_METHOD_NAMES = METHOD_NAMES.filter((m) => METHODS[m].handler === 'shell') as ShellMethodName[];

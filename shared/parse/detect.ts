@@ -1,0 +1,75 @@
+import type { ImportKind } from '../domain/importKinds';
+import type { HeaderIndex } from './headers';
+import { hasAll } from './headers';
+
+export type Detection =
+  | { status: 'detected'; kind: ImportKind; because: string }
+  /** Recognised, but its kind cannot be decided from the content alone. */
+  | { status: 'ambiguous'; candidates: ImportKind[]; message: string }
+  /** Recognised as a real export this version does not import yet. */
+  | { status: 'unsupported'; looksLike: string }
+  | { status: 'unknown'; looksLike: string };
+
+const base = (fileName: string): string => fileName.replace(/^.*[\\/]/u, '').toLowerCase();
+
+/**
+ * Decides the export kind of a delimited text file from its header, using the file name only as a
+ * hint, except for interactive vs non-interactive portal sign-ins, whose headers are identical.
+ */
+export function detectCsvKind(index: HeaderIndex, fileName: string): Detection {
+  const name = base(fileName);
+  const has = (...cols: string[]): boolean => hasAll(index, cols);
+  const signInDate = has('date (utc)') || has('date');
+
+  if (name.includes('authdetails') || (has('request id', 'authentication method', 'succeeded') && !has('username'))) {
+    return { status: 'unsupported', looksLike: 'a portal sign-in "authentication details" CSV' };
+  }
+  if (signInDate && has('request id', 'service principal id')) {
+    if (/msisignins|managedidentity/u.test(name)) {
+      return { status: 'detected', kind: 'signins.portal.managed_identity.csv', because: 'service principal columns; file name says managed identity' };
+    }
+    if (has('managed identity type') && !has('username')) {
+      return { status: 'detected', kind: 'signins.portal.managed_identity.csv', because: 'service principal columns with "Managed Identity type"' };
+    }
+    return { status: 'detected', kind: 'signins.portal.service_principal.csv', because: 'service principal columns without user columns' };
+  }
+  if (signInDate && has('request id') && (has('username') || has('user id'))) {
+    if (name.includes('noninteractive') || name.includes('non-interactive') || name.includes('non_interactive')) {
+      return { status: 'detected', kind: 'signins.portal.non_interactive.csv', because: 'user sign-in columns; file name says non-interactive' };
+    }
+    if (name.includes('interactive')) {
+      return { status: 'detected', kind: 'signins.portal.interactive.csv', because: 'user sign-in columns; file name says interactive' };
+    }
+    return {
+      status: 'ambiguous',
+      candidates: ['signins.portal.interactive.csv', 'signins.portal.non_interactive.csv'],
+      message:
+        'This is an Entra portal user sign-in CSV, but its name does not say whether it holds interactive or non-interactive ' +
+        'sign-ins (the portal writes the same columns for both, and guessing would skew every verdict). Rename it to start with ' +
+        '"InteractiveSignIns_" or "NonInteractiveSignIns_", or choose its kind (CLI: --kind "<file>=signins.portal.non_interactive.csv").',
+    };
+  }
+  if (has('userprincipalname', 'displayname') && (has('id') || has('objectid')) && !has('request id')) {
+    return { status: 'detected', kind: 'users.portal.csv', because: 'userPrincipalName, displayName and id columns' };
+  }
+  if (has('user principal name', 'name') && has('object id')) {
+    return { status: 'detected', kind: 'users.portal.csv', because: 'User principal name, Name and Object ID columns' };
+  }
+  if (has('type') && (has('timegenerated [utc]') || has('timegenerated [local time]') || has('timegenerated'))) {
+    return { status: 'unsupported', looksLike: 'a Log Analytics / Sentinel export' };
+  }
+  if (has('roleassignmentid', 'scope', 'roledefinitionname') || has('role', 'scope', 'type')) {
+    return { status: 'unsupported', looksLike: 'an Azure role assignments export' };
+  }
+  if (has('assignment state', 'role name')) {
+    return { status: 'unsupported', looksLike: 'a PIM role assignments export' };
+  }
+  if (has('mfa capable') || has('ismfacapable') || has('methods registered')) {
+    return { status: 'unsupported', looksLike: 'an MFA registration details export' };
+  }
+  const preview = index.names.slice(0, 6).join(', ');
+  return {
+    status: 'unknown',
+    looksLike: `a table whose first columns are: ${preview}${index.names.length > 6 ? ', …' : ''} (${index.names.length} columns)`,
+  };
+}

@@ -1,0 +1,199 @@
+import type { SignInRecord } from '../domain/records';
+import type { SignInCategory } from '../domain/vocabulary';
+import type { ColumnPicker, HeaderIndex } from './headers';
+import { picker } from './headers';
+import { emptyToNull, parseIntOrNull, parseTimestamp, type DateOrder } from './values';
+
+/**
+ * Aliases of each canonical sign-in field in the Entra portal CSV (normalised header names).
+ * Versions A (2024, 55 columns) and B (2026, 56+) differ by added columns only.
+ */
+export const PORTAL_SIGNIN_COLUMNS = {
+  time: ['date (utc)', 'date'],
+  requestId: ['request id'],
+  userAgent: ['user agent'],
+  correlationId: ['correlation id'],
+  userId: ['user id'],
+  userDisplayName: ['user'],
+  upn: ['username', 'user principal name'],
+  userType: ['user type'],
+  crossTenantAccess: ['cross tenant access type'],
+  incomingTokenType: ['incoming token type'],
+  authProtocol: ['authentication protocol'],
+  credentialType: ['client credential type'],
+  appName: ['application'],
+  appId: ['application id'],
+  resourceName: ['resource'],
+  resourceId: ['resource id'],
+  resourceTenantId: ['resource tenant id'],
+  homeTenantId: ['home tenant id'],
+  ip: ['ip address'],
+  location: ['location'],
+  status: ['status'],
+  errorCode: ['sign-in error code'],
+  failureReason: ['failure reason'],
+  clientApp: ['client app'],
+  deviceId: ['device id'],
+  browser: ['browser'],
+  operatingSystem: ['operating system'],
+  mfaResult: ['multifactor authentication result'],
+  mfaMethod: ['multifactor authentication auth method'],
+  authRequirement: ['authentication requirement'],
+  asn: ['autonomous system number'],
+  conditionalAccess: ['conditional access'],
+  msiType: ['managed identity type'],
+  associatedResourceId: ['associated resource id'],
+  spId: ['service principal id'],
+  spName: ['service principal name'],
+  credentialKeyId: ['credential key id'],
+  credentialThumbprint: ['credential thumbprint'],
+} as const satisfies Record<string, readonly string[]>;
+
+type Field = keyof typeof PORTAL_SIGNIN_COLUMNS;
+
+/** Normalised header names this mapping understands; anything else is reported as not imported. */
+export const KNOWN_PORTAL_SIGNIN_HEADERS: ReadonlySet<string> = new Set([
+  ...Object.values(PORTAL_SIGNIN_COLUMNS).flat(),
+  // Present in real downloads and deliberately not stored (no bearing on identity or MFA analysis).
+  'unique token identifier',
+  'original transfer method',
+  'token protection - sign in session',
+  'token protection - sign in session statuscode',
+  'home tenant name',
+  'compliant',
+  'managed',
+  'join type',
+  'multifactor authentication auth detail',
+  'sign-in identifier',
+  'session id',
+  'ip address (seen by resource)',
+  'through global secure access',
+  'global secure access ip address',
+  'flagged for review',
+  'token issuer type',
+  'token issuer name',
+  'latency',
+  'federated token id',
+  'federated token issuer',
+  'app owner tenant id',
+  'resource owner tenant id',
+]);
+
+export function normaliseAuthRequirement(raw: string | null): string | null {
+  if (!raw) return null;
+  const v = raw.toLowerCase().replace(/[\s-]/gu, '');
+  if (v.startsWith('single')) return 'singleFactorAuthentication';
+  if (v.startsWith('multi')) return 'multiFactorAuthentication';
+  return raw;
+}
+
+const PROTOCOLS: Record<string, string> = {
+  none: 'none',
+  oauth2: 'oAuth2',
+  ropc: 'ropc',
+  resourceownerpasswordcredential: 'ropc',
+  wsfederation: 'wsFederation',
+  saml20: 'saml20',
+  devicecode: 'deviceCode',
+  authenticationtransfer: 'authenticationTransfer',
+  nativeauth: 'nativeAuth',
+};
+
+export function normaliseProtocol(raw: string | null): string | null {
+  if (!raw) return null;
+  const key = raw.toLowerCase().replace(/[\s_.-]/gu, '');
+  return PROTOCOLS[key] ?? raw;
+}
+
+export function normaliseStatus(raw: string | null): string | null {
+  if (!raw) return null;
+  const v = raw.trim().toLowerCase();
+  if (v.startsWith('success')) return 'success';
+  if (v.startsWith('fail')) return 'failure';
+  if (v.startsWith('interrupt')) return 'interrupted';
+  return v;
+}
+
+/** The portal flattens location into one "City, State, CC" cell; the country code is the last part. */
+export function splitLocation(raw: string | null): { city: string | null; state: string | null; country: string | null } {
+  if (!raw) return { city: null, state: null, country: null };
+  const parts = raw.split(',').map((p) => p.trim());
+  const country = parts.length > 0 ? (parts[parts.length - 1] ?? null) : null;
+  const city = parts.length > 1 ? (parts[0] ?? null) : null;
+  const state = parts.length > 2 ? parts.slice(1, -1).join(', ') : null;
+  return { city: city || null, state: state || null, country: country || null };
+}
+
+export type SignInMapResult = { ok: true; record: SignInRecord } | { ok: false; reason: string };
+
+/** Builds the row mapper for one file's header. */
+export function portalSignInMapper(
+  index: HeaderIndex,
+  category: SignInCategory,
+): { map: (row: readonly string[], order: DateOrder) => SignInMapResult; timePicker: ColumnPicker | null } {
+  const pick = {} as Record<Field, ColumnPicker | null>;
+  for (const [field, aliases] of Object.entries(PORTAL_SIGNIN_COLUMNS) as [Field, readonly string[]][]) {
+    pick[field] = picker(index, aliases);
+  }
+  const get = (field: Field, row: readonly string[]): string | null => {
+    const p = pick[field];
+    return p ? emptyToNull(p(row)) : null;
+  };
+  const map = (row: readonly string[], order: DateOrder): SignInMapResult => {
+    const requestId = get('requestId', row);
+    if (!requestId) return { ok: false, reason: 'no Request ID' };
+    const rawTime = get('time', row);
+    const timeMs = parseTimestamp(rawTime, order);
+    if (timeMs == null) return { ok: false, reason: rawTime ? `unreadable date "${rawTime}"` : 'no date' };
+    const loc = splitLocation(get('location', row));
+    const rawCode = get('errorCode', row);
+    const errorCode = parseIntOrNull(rawCode);
+    return {
+      ok: true,
+      record: {
+        requestId,
+        category,
+        timeMs,
+        userId: get('userId', row)?.toLowerCase() ?? null,
+        upn: get('upn', row),
+        userDisplayName: get('userDisplayName', row),
+        userType: get('userType', row)?.toLowerCase() ?? null,
+        spId: get('spId', row)?.toLowerCase() ?? null,
+        spName: get('spName', row),
+        appId: get('appId', row)?.toLowerCase() ?? null,
+        appName: get('appName', row),
+        resourceId: get('resourceId', row)?.toLowerCase() ?? null,
+        resourceName: get('resourceName', row),
+        clientApp: get('clientApp', row),
+        userAgent: get('userAgent', row),
+        ip: get('ip', row),
+        city: loc.city,
+        state: loc.state,
+        country: loc.country,
+        asn: parseIntOrNull(get('asn', row)),
+        status: normaliseStatus(get('status', row)) ?? (errorCode === 0 ? 'success' : errorCode != null ? 'failure' : null),
+        errorCode,
+        failureReason: get('failureReason', row),
+        authRequirement: normaliseAuthRequirement(get('authRequirement', row)),
+        authProtocol: normaliseProtocol(get('authProtocol', row)),
+        mfaResult: get('mfaResult', row),
+        mfaMethod: get('mfaMethod', row),
+        incomingTokenType: get('incomingTokenType', row),
+        crossTenantAccess: get('crossTenantAccess', row),
+        credentialType: get('credentialType', row),
+        credentialKeyId: get('credentialKeyId', row)?.toLowerCase() ?? null,
+        credentialThumbprint: get('credentialThumbprint', row),
+        msiType: get('msiType', row),
+        associatedResourceId: get('associatedResourceId', row),
+        conditionalAccess: get('conditionalAccess', row),
+        deviceId: get('deviceId', row),
+        operatingSystem: get('operatingSystem', row),
+        browser: get('browser', row),
+        homeTenantId: get('homeTenantId', row)?.toLowerCase() ?? null,
+        resourceTenantId: get('resourceTenantId', row)?.toLowerCase() ?? null,
+        correlationId: get('correlationId', row),
+      },
+    };
+  };
+  return { map, timePicker: pick.time };
+}

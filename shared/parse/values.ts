@@ -1,0 +1,132 @@
+/**
+ * Value parsers for the spellings real exports use. Each returns null for "no value" and throws
+ * nothing: the caller decides whether a null is a rejection.
+ */
+
+const TRUE_WORDS = new Set(['true', '1', 'yes', 'y', 'capable', 'registered', 'enabled', 'on']);
+const FALSE_WORDS = new Set(['false', '0', 'no', 'n', 'not capable', 'not registered', 'not enabled', 'disabled', 'off']);
+
+export function parseBool(raw: string | undefined | null): boolean | null {
+  if (raw == null) return null;
+  const v = raw.trim().toLowerCase();
+  if (v === '') return null;
+  if (TRUE_WORDS.has(v)) return true;
+  if (FALSE_WORDS.has(v)) return false;
+  return null;
+}
+
+/** Error codes arrive as numbers (Graph), strings (Log Analytics ResultType) or numeric text (CSV). */
+export function parseIntOrNull(raw: string | number | undefined | null): number | null {
+  if (raw == null) return null;
+  if (typeof raw === 'number') return Number.isFinite(raw) ? Math.trunc(raw) : null;
+  const v = raw.trim();
+  if (v === '' || !/^-?\d+$/u.test(v)) return null;
+  const n = Number(v);
+  return Number.isSafeInteger(n) ? n : null;
+}
+
+export function emptyToNull(raw: string | undefined | null): string | null {
+  if (raw == null) return null;
+  const v = raw.trim();
+  return v === '' ? null : v;
+}
+
+export type DateOrder = 'month-first' | 'day-first';
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/iu;
+const SLASHED =
+  /^(\d{1,2})[/.](\d{1,2})[/.](\d{4}),?\s+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*(AM|PM)?\s*(Z|UTC)?$/iu;
+const SLASHED_DATE_ONLY = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/u;
+const MS_JSON_DATE = /^\/?Date\((-?\d+)(?:[+-]\d{4})?\)\/?$/u;
+
+function fractionToMs(fraction: string | undefined): number {
+  if (!fraction) return 0;
+  return Math.round(Number(`0.${fraction}`) * 1000);
+}
+
+/**
+ * Parses a timestamp to epoch milliseconds, treating zone-less values as UTC (portal downloads are
+ * UTC by definition; `[Local Time]` columns are the caller's concern). Slashed dates need the
+ * file's order, decided from its values by {@link DateOrderDetector}.
+ */
+export function parseTimestamp(raw: string | undefined | null, order: DateOrder = 'month-first'): number | null {
+  if (raw == null) return null;
+  const v = raw.trim();
+  if (v === '') return null;
+  let m = ISO.exec(v);
+  if (m) {
+    const [, y, mo, d, h = '0', mi = '0', s = '0', frac, zone] = m;
+    let ms = validDate(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), fractionToMs(frac)), Number(mo), Number(d));
+    if (ms == null) return null;
+    if (zone && zone.toUpperCase() !== 'Z') {
+      const sign = zone.startsWith('-') ? -1 : 1;
+      const digits = zone.slice(1).replace(':', '');
+      ms -= sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4))) * 60_000;
+    }
+    return ms;
+  }
+  m = SLASHED.exec(v) ?? null;
+  const dateOnly = m ? null : SLASHED_DATE_ONLY.exec(v);
+  if (m || dateOnly) {
+    const parts = (m ?? dateOnly) as RegExpExecArray;
+    const a = Number(parts[1]);
+    const b = Number(parts[2]);
+    const y = Number(parts[3]);
+    const [month, day] = order === 'day-first' ? [b, a] : [a, b];
+    let hour = m ? Number(m[4]) : 0;
+    const minute = m ? Number(m[5]) : 0;
+    const second = m && m[6] ? Number(m[6]) : 0;
+    const ampm = m?.[8]?.toUpperCase();
+    if (ampm === 'PM' && hour < 12) hour += 12;
+    if (ampm === 'AM' && hour === 12) hour = 0;
+    const ms = Date.UTC(y, month - 1, day, hour, minute, second, fractionToMs(m?.[7]));
+    return validDate(ms, month, day);
+  }
+  m = MS_JSON_DATE.exec(v);
+  if (m) return Number(m[1]);
+  return null;
+}
+
+function validDate(ms: number, month: number, day: number): number | null {
+  if (!Number.isFinite(ms)) return null;
+  const d = new Date(ms);
+  // Date.UTC rolls 31/02 over into March; a rolled-over date means the text was not a real date.
+  if (d.getUTCMonth() + 1 !== month || d.getUTCDate() !== day) return null;
+  return ms;
+}
+
+/**
+ * Decides day-first vs month-first for one file from the values it has seen: a first field above 12
+ * proves day-first, a second field above 12 proves month-first. Without proof it stays ambiguous and
+ * the caller reports the assumption.
+ */
+export class DateOrderDetector {
+  private dayFirstProof = 0;
+  private monthFirstProof = 0;
+  private slashed = 0;
+
+  observe(raw: string | null | undefined): void {
+    if (!raw) return;
+    const m = /^\s*(\d{1,2})[/.](\d{1,2})[/.]\d{4}/u.exec(raw);
+    if (!m) return;
+    this.slashed++;
+    if (Number(m[1]) > 12) this.dayFirstProof++;
+    if (Number(m[2]) > 12) this.monthFirstProof++;
+  }
+
+  get decision(): { order: DateOrder; ambiguous: boolean; conflicting: boolean; seen: number } {
+    const conflicting = this.dayFirstProof > 0 && this.monthFirstProof > 0;
+    if (this.dayFirstProof > 0 && this.monthFirstProof === 0)
+      return { order: 'day-first', ambiguous: false, conflicting, seen: this.slashed };
+    return {
+      order: 'month-first',
+      ambiguous: this.slashed > 0 && this.monthFirstProof === 0 && !conflicting,
+      conflicting,
+      seen: this.slashed,
+    };
+  }
+}
+
+export function isoFromMs(ms: number | null): string | null {
+  return ms == null ? null : new Date(ms).toISOString();
+}
