@@ -189,6 +189,19 @@ CREATE TABLE mfa_registration (
   file_id INTEGER REFERENCES imported_files(id)
 ) STRICT;
 
+CREATE TABLE identity_profiles (
+  identity_id INTEGER PRIMARY KEY REFERENCES identities(id) ON DELETE CASCADE,
+  sign_ins INTEGER NOT NULL,
+  interactive INTEGER NOT NULL,
+  non_interactive INTEGER NOT NULL,
+  service_principal INTEGER NOT NULL,
+  managed_identity INTEGER NOT NULL,
+  first_seen TEXT,
+  last_seen TEXT,
+  profile TEXT NOT NULL,
+  computed_at TEXT NOT NULL
+) STRICT;
+
 CREATE TABLE classifications (
   identity_id INTEGER PRIMARY KEY REFERENCES identities(id) ON DELETE CASCADE,
   class TEXT NOT NULL,

@@ -1,0 +1,205 @@
+import { Command, CommanderError, Option } from 'commander';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { ImportKindSchema, IMPORT_KINDS, type ImportKind } from '../../shared/domain/importKinds';
+import type { ImportOutcome } from '../../shared/contract/dto';
+import { EngineHost } from '../engine/host';
+import { generateSampleTenant } from '../engine/sample';
+import { attachProgress } from './progress';
+import { outcomesText, summaryText } from './summaryText';
+import pkg from '../../package.json';
+
+/** Exit codes: 0 success, 1 nothing usable imported or a run error, 2 bad usage. */
+const EXIT_FAILURE = 1;
+const EXIT_USAGE = 2;
+
+class UsageError extends Error {}
+
+const appRoot = resolve(__dirname, '..', '..');
+
+function host(): EngineHost {
+  return new EngineHost(join(__dirname, 'worker.js'), {
+    samplePath: join(appRoot, 'resources', 'sample'),
+    dataDir: join(tmpdir(), 'nhi-audit'),
+    appVersion: pkg.version,
+  });
+}
+
+function parseAsOf(v: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/u.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`))) {
+    throw new UsageError(`--as-of must be a date as YYYY-MM-DD, not "${v}"`);
+  }
+  return v;
+}
+
+function parseKinds(values: readonly string[] | undefined): Record<string, ImportKind> {
+  const kinds: Record<string, ImportKind> = {};
+  for (const v of values ?? []) {
+    const at = v.lastIndexOf('=');
+    const file = at > 0 ? v.slice(0, at) : '';
+    const kind = ImportKindSchema.safeParse(v.slice(at + 1));
+    if (!file || !kind.success) {
+      throw new UsageError(`--kind takes <file>=<kind>, where kind is one of:\n  ${IMPORT_KINDS.join('\n  ')}`);
+    }
+    kinds[existsSync(file) ? resolve(file) : file] = kind.data;
+  }
+  return kinds;
+}
+
+const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
+
+async function importInto(h: EngineHost, inputs: string[], kinds: Record<string, ImportKind>): Promise<ImportOutcome[]> {
+  const { jobId } = await h.invoke('import:start', { paths: inputs.map((p) => resolve(p)), kinds, analyse: true });
+  const result = await h.waitForJob(jobId);
+  if (result.kind !== 'import') throw new Error('unexpected job result');
+  return result.outcomes;
+}
+
+async function exportTo(h: EngineHost, out: string | undefined, json: string | undefined, asOf: string | undefined): Promise<string[]> {
+  const written: string[] = [];
+  if (out) {
+    const { jobId } = await h.invoke('export:workbook', { outPath: resolve(out), ...(asOf ? { asOf } : {}) });
+    await h.waitForJob(jobId);
+    written.push(`  workbook: ${resolve(out)}`);
+  }
+  if (json) {
+    const { jobId } = await h.invoke('export:report', { outPath: resolve(json), ...(asOf ? { asOf } : {}) });
+    await h.waitForJob(jobId);
+    written.push(`  report:   ${resolve(json)}`);
+  }
+  return written;
+}
+
+function printRun(outcomes: readonly ImportOutcome[]): boolean {
+  process.stdout.write(`Inputs\n${outcomesText(outcomes)}\n`);
+  return outcomes.some((o) => o.status === 'imported' || (o.status === 'skipped' && o.sha256));
+}
+
+async function withEngagement<T>(db: string | undefined, create: boolean, asOf: string | undefined, fn: (h: EngineHost) => Promise<T>): Promise<T> {
+  const h = host();
+  const detach = attachProgress(h);
+  let tmp: string | null = null;
+  try {
+    let path = db ? resolve(db) : null;
+    if (!path) {
+      tmp = await mkdtemp(join(tmpdir(), 'nhi-audit-'));
+      path = join(tmp, 'engagement.nhiaudit');
+    }
+    if (existsSync(path)) await h.invoke('engagement:open', { path });
+    else if (create) await h.invoke('engagement:create', { path, name: 'Command-line engagement', asOf: asOf ?? null });
+    else throw new UsageError(`The engagement ${path} does not exist.`);
+    return await fn(h);
+  } finally {
+    detach();
+    await h.close();
+    if (tmp) await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+export function buildProgram(): Command {
+  const program = new Command('nhi-audit')
+    .description('Offline audit of Entra ID / Azure exports: identities, mandatory-MFA readiness, governance workbook.')
+    .version(pkg.version)
+    .showHelpAfterError();
+
+  program
+    .command('analyze')
+    .description('import exports, analyse them and write the workbook (and the JSON report)')
+    .argument('<inputs...>', 'export files or folders')
+    .requiredOption('--out <workbook.xlsx>', 'workbook to write')
+    .option('--json <report.json>', 'also write the machine-readable report')
+    .option('--db <engagement.nhiaudit>', 'keep the engagement in this file (default: a temporary one)')
+    .option('--as-of <YYYY-MM-DD>', 'reference date for expiry and dormancy (default: today)', parseAsOf)
+    .addOption(new Option('--kind <file=kind>', 'force the kind of a file (repeatable)').argParser(collect))
+    .action(async (inputs: string[], o: { out: string; json?: string; db?: string; asOf?: string; kind?: string[] }) => {
+      const kinds = parseKinds(o.kind);
+      await withEngagement(o.db, true, o.asOf, async (h) => {
+        const outcomes = await importInto(h, inputs, kinds);
+        if (!printRun(outcomes)) {
+          process.stderr.write('Nothing usable could be imported; no workbook was written.\n');
+          process.exitCode = EXIT_FAILURE;
+          return;
+        }
+        const written = await exportTo(h, o.out, o.json, o.asOf);
+        process.stdout.write(`\nResult\n${summaryText(await h.invoke('summary:get', {}))}\n\nWritten\n${written.join('\n')}\n`);
+      });
+    });
+
+  program
+    .command('import')
+    .description('import exports into an engagement (created when missing) and analyse it')
+    .argument('<inputs...>', 'export files or folders')
+    .requiredOption('--db <engagement.nhiaudit>', 'engagement file')
+    .addOption(new Option('--kind <file=kind>', 'force the kind of a file (repeatable)').argParser(collect))
+    .action(async (inputs: string[], o: { db: string; kind?: string[] }) => {
+      const kinds = parseKinds(o.kind);
+      await withEngagement(o.db, true, undefined, async (h) => {
+        const outcomes = await importInto(h, inputs, kinds);
+        if (!printRun(outcomes)) process.exitCode = EXIT_FAILURE;
+        process.stdout.write(`\nEngagement ${resolve(o.db)}\n${summaryText(await h.invoke('summary:get', {}))}\n`);
+      });
+    });
+
+  program
+    .command('export')
+    .description('write the workbook and/or report of an existing engagement')
+    .requiredOption('--db <engagement.nhiaudit>', 'engagement file')
+    .requiredOption('--out <workbook.xlsx>', 'workbook to write')
+    .option('--json <report.json>', 'also write the machine-readable report')
+    .option('--as-of <YYYY-MM-DD>', 'reference date for expiry and dormancy (default: the engagement\'s, else today)', parseAsOf)
+    .action(async (o: { db: string; out: string; json?: string; asOf?: string }) => {
+      await withEngagement(o.db, false, o.asOf, async (h) => {
+        const written = await exportTo(h, o.out, o.json, o.asOf);
+        process.stdout.write(`${summaryText(await h.invoke('summary:get', {}))}\n\nWritten\n${written.join('\n')}\n`);
+      });
+    });
+
+  program
+    .command('sample')
+    .description('write the fictional Contoso tenant\'s export files')
+    .requiredOption('--out <dir>', 'folder to write into')
+    .option('--sign-ins <n>', 'approximate number of sign-in events', (v) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 100) throw new UsageError('--sign-ins must be a whole number of at least 100');
+      return n;
+    })
+    .option('--seed <n>', 'random seed (same seed, same files)', (v) => {
+      const n = Number(v);
+      if (!Number.isInteger(n)) throw new UsageError('--seed must be a whole number');
+      return n;
+    })
+    .action(async (o: { out: string; signIns?: number; seed?: number }) => {
+      const files = await generateSampleTenant({ outDir: resolve(o.out), ...(o.signIns ? { signIns: o.signIns } : {}), ...(o.seed != null ? { seed: o.seed } : {}) });
+      for (const f of files) process.stdout.write(`  ${f.path}  ${f.kind}  ${f.rows.toLocaleString('en-US')} rows\n`);
+    });
+  return program;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = buildProgram();
+  program.exitOverride();
+  for (const c of program.commands) c.exitOverride();
+  try {
+    await program.parseAsync(argv as string[]);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+      return EXIT_USAGE;
+    }
+    if (err instanceof UsageError) {
+      process.stderr.write(`error: ${err.message}\n`);
+      return EXIT_USAGE;
+    }
+    process.stderr.write(`error: ${(err as Error).message}\n`);
+    return EXIT_FAILURE;
+  }
+}
+
+if (require.main === module) {
+  void main(process.argv).then((code) => {
+    process.exitCode = code;
+  });
+}

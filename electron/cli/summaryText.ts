@@ -1,0 +1,32 @@
+import type { ImportOutcome, Summary } from '../../shared/contract/dto';
+import { CLASS_LABELS, IDENTITY_CLASSES } from '../../shared/domain/vocabulary';
+
+const n = (v: number): string => v.toLocaleString('en-US');
+
+/** The one-screen summary printed at the end of a run. */
+export function outcomesText(outcomes: readonly ImportOutcome[]): string {
+  const lines: string[] = [];
+  for (const o of outcomes) {
+    const status = o.status === 'imported' ? 'ok     ' : o.status === 'skipped' ? 'skipped' : o.status === 'cancelled' ? 'cancel ' : 'FAILED ';
+    const counts = o.status === 'imported' ? `${n(o.rowsImported)} rows${o.rowsRejected ? `, ${n(o.rowsRejected)} rejected` : ''}${o.rowsDuplicate ? `, ${n(o.rowsDuplicate)} already present` : ''}` : '';
+    lines.push(`  ${status} ${o.name}${o.kind ? ` [${o.kind}]` : ''} ${counts}`.trimEnd());
+    if (o.error) lines.push(`          ${o.error}`);
+    for (const w of o.warnings) lines.push(`          warning: ${w}`);
+    for (const r of o.rejections.slice(0, 3)) lines.push(`          line ${r.line}: ${r.reason}`);
+    if (o.rejections.length > 3) lines.push(`          … ${n(o.rowsRejected - 3)} more rejected rows (see the engagement or the JSON report)`);
+  }
+  return lines.join('\n');
+}
+
+export function summaryText(s: Summary): string {
+  const lines = [
+    `  ${n(s.identities)} identities from ${n(s.signIns)} sign-ins in ${n(s.files)} files` +
+      (s.firstSignIn && s.lastSignIn ? ` (${s.firstSignIn.slice(0, 10)} to ${s.lastSignIn.slice(0, 10)})` : ''),
+  ];
+  for (const cls of IDENTITY_CLASSES) {
+    const v = s.byClass[cls];
+    if (v) lines.push(`    ${CLASS_LABELS[cls].padEnd(20)} ${n(v).padStart(8)}`);
+  }
+  if (s.byClass.unclassified) lines.push(`    ${'Not analysed'.padEnd(20)} ${n(s.byClass.unclassified).padStart(8)}`);
+  return lines.join('\n');
+}

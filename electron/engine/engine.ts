@@ -1,0 +1,179 @@
+import { rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { EngagementInfo, ImportOutcome } from '../../shared/contract/dto';
+import type { JobResult } from '../../shared/contract/events';
+import type { EngineMethodName, ParsedRequestOf, ResponseOf } from '../../shared/contract/methods';
+import { UserFacingError } from '../../shared/contract/result';
+import { runAnalysis } from './analysis/runAnalysis';
+import { Engagement } from './engagement';
+import { writeReport } from './export/report';
+import { writeWorkbook } from './export/workbook';
+import { runImport } from './import/runImport';
+import { JobRunner, type Emit, type JobContext } from './jobs';
+import { listIdentities } from './queries/identities';
+import { getSummary, listImportedFiles } from './queries/summary';
+
+export interface EngineOptions {
+  /** Folder of the bundled sample tenant's export files. */
+  samplePath: string;
+  /** Where engagements without a chosen location (the sample) are kept. */
+  dataDir: string;
+  appVersion: string;
+}
+
+type Handlers = { [M in EngineMethodName]: (req: ParsedRequestOf<M>) => ResponseOf<M> | Promise<ResponseOf<M>> };
+
+const today = (): string => new Date().toISOString().slice(0, 10);
+
+/**
+ * The engine: owns the open engagement and runs jobs. Plain Node, no Electron: the worker, the CLI
+ * and the tests all drive this same class (through the host, or directly in unit tests).
+ */
+export class Engine {
+  private engagement: Engagement | null = null;
+  readonly jobs: JobRunner;
+  /** Outcomes of the latest import, so a report can list files that were refused. */
+  private lastOutcomes: ImportOutcome[] = [];
+
+  constructor(
+    private readonly options: EngineOptions,
+    emit: Emit,
+  ) {
+    this.jobs = new JobRunner(emit);
+  }
+
+  readonly handlers: Handlers = {
+    'engagement:create': (req) => {
+      this.closeCurrent();
+      this.engagement = Engagement.create(req.path, req, this.options.appVersion);
+      return this.engagement.info();
+    },
+    'engagement:open': (req) => {
+      const next = Engagement.open(req.path);
+      this.closeCurrent();
+      this.engagement = next;
+      return next.info();
+    },
+    'engagement:openSample': async (req) => {
+      const path = req.path ?? join(this.options.dataDir, `contoso-sample-${Date.now()}.nhiaudit`);
+      this.closeCurrent();
+      this.engagement = Engagement.create(
+        path,
+        { name: 'Contoso sample', customer: 'Contoso (fictional)', tenant: 'contoso.onmicrosoft.com', auditor: '', asOf: null },
+        this.options.appVersion,
+      );
+      const jobId = this.startImport([this.options.samplePath], {}, true);
+      return { engagement: this.engagement.info(), jobId };
+    },
+    'engagement:current': () => this.engagement?.info() ?? null,
+    'engagement:close': () => {
+      const had = this.engagement != null;
+      this.closeCurrent();
+      return { closed: had };
+    },
+    'import:start': (req) => ({ jobId: this.startImport(req.paths, req.kinds, req.analyse) }),
+    'import:files': () => listImportedFiles(this.current().reader),
+    'analysis:run': () => {
+      const engagement = this.current();
+      return { jobId: this.jobs.start('analysis', async (ctx) => this.analyse(engagement, ctx)) };
+    },
+    'job:cancel': (req) => ({ cancelled: this.jobs.cancel(req.jobId) }),
+    'identities:list': (req) => listIdentities(this.current().reader, req),
+    'summary:get': () => {
+      const e = this.current();
+      return getSummary(e.reader, e.info());
+    },
+    'export:workbook': (req) => {
+      const engagement = this.current();
+      const asOf = req.asOf ?? engagement.info().asOf ?? today();
+      return {
+        jobId: this.jobs.start('export', async (ctx) => {
+          await atomically(req.outPath, (tmp) =>
+            writeWorkbook(engagement, {
+              outPath: tmp,
+              asOf,
+              signal: ctx.signal,
+              onProgress: (rows, total) => ctx.progress(exportProgress('Writing workbook', rows, total)),
+            }),
+          );
+          return { kind: 'export', path: req.outPath, format: 'xlsx' };
+        }),
+      };
+    },
+    'export:report': (req) => {
+      const engagement = this.current();
+      const asOf = req.asOf ?? engagement.info().asOf ?? today();
+      return {
+        jobId: this.jobs.start('export', async (ctx) => {
+          await atomically(req.outPath, (tmp) =>
+            writeReport(engagement, {
+              outPath: tmp,
+              asOf,
+              appVersion: this.options.appVersion,
+              runOutcomes: this.lastOutcomes,
+              signal: ctx.signal,
+            }),
+          );
+          return { kind: 'export', path: req.outPath, format: 'json' };
+        }),
+      };
+    },
+  };
+
+  info(): EngagementInfo | null {
+    return this.engagement?.info() ?? null;
+  }
+
+  private startImport(paths: readonly string[], kinds: ParsedRequestOf<'import:start'>['kinds'], analyse: boolean): string {
+    const engagement = this.current();
+    return this.jobs.start('import', async (ctx): Promise<JobResult> => {
+      const outcomes = await runImport(engagement.writer, paths, kinds, ctx);
+      this.lastOutcomes = outcomes;
+      const anyImported = outcomes.some((o) => o.status === 'imported');
+      if (analyse && anyImported && !ctx.signal.aborted) this.analyse(engagement, ctx);
+      return { kind: 'import', outcomes, analysed: analyse && anyImported && !ctx.signal.aborted };
+    });
+  }
+
+  private analyse(engagement: Engagement, ctx: JobContext): JobResult {
+    const identities = runAnalysis(engagement.writer, engagement.classificationSettings(), (phase, fraction) =>
+      ctx.progress({ phase, file: null, fileIndex: 0, fileCount: 0, bytes: 0, totalBytes: 0, rows: 0, rowsPerSecond: 0, fraction }),
+    );
+    return { kind: 'analysis', identities };
+  }
+
+  private current(): Engagement {
+    if (!this.engagement) throw new UserFacingError('No engagement is open. Create or open one first.', 'NO_ENGAGEMENT');
+    return this.engagement;
+  }
+
+  private closeCurrent(): void {
+    if (this.jobs.busy()) {
+      throw new UserFacingError('A job is still running on this engagement; cancel it or wait for it to finish.', 'JOB_RUNNING');
+    }
+    this.engagement?.close();
+    this.engagement = null;
+  }
+
+  async shutdown(): Promise<void> {
+    this.jobs.cancelAll();
+    await this.jobs.idle();
+    this.closeCurrent();
+  }
+}
+
+function exportProgress(phase: string, rows: number, total: number): Parameters<JobContext['progress']>[0] {
+  return { phase, file: null, fileIndex: 0, fileCount: 1, bytes: 0, totalBytes: 0, rows, rowsPerSecond: 0, fraction: total > 0 ? Math.min(1, rows / total) : 1 };
+}
+
+/** Writes to a temporary name and renames, so a cancelled or failed export never leaves a half file. */
+async function atomically(outPath: string, write: (tmp: string) => Promise<void>): Promise<void> {
+  const tmp = `${outPath}.partial`;
+  try {
+    await write(tmp);
+    await rename(tmp, outPath);
+  } catch (err) {
+    await rm(tmp, { force: true });
+    throw err;
+  }
+}

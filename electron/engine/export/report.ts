@@ -1,0 +1,109 @@
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { once } from 'node:events';
+import type { ImportOutcome } from '../../../shared/contract/dto';
+import type { Engagement } from '../engagement';
+import { iterateIdentities } from '../queries/identities';
+import { getSummary, listImportedFiles } from '../queries/summary';
+
+export const REPORT_SCHEMA_VERSION = 1;
+
+export interface ReportOptions {
+  outPath: string;
+  asOf: string;
+  appVersion: string;
+  /** Inputs of this run that were not imported (failed, skipped), so the report shows them too. */
+  runOutcomes?: readonly ImportOutcome[];
+  signal: AbortSignal;
+}
+
+/**
+ * Writes the machine-readable report as a stream. Values this version does not compute yet
+ * (readiness, recommendations, findings) are present and null or listed as not computed: never
+ * filled with a default that could be read as a result.
+ */
+export async function writeReport(engagement: Engagement, opts: ReportOptions): Promise<void> {
+  mkdirSync(dirname(opts.outPath), { recursive: true });
+  const db = engagement.reader;
+  const out = createWriteStream(opts.outPath, { encoding: 'utf8' });
+  const write = async (s: string): Promise<void> => {
+    if (!out.write(s)) await once(out, 'drain');
+  };
+  const info = engagement.info();
+  const summary = getSummary(db, info);
+  const imported = listImportedFiles(db);
+  const inputs = [
+    ...imported.map((f) => ({
+      file: f.name,
+      path: f.path,
+      sha256: f.sha256,
+      kind: f.kind,
+      rows: f.rowsImported,
+      rejectedRows: f.rowsRejected,
+      duplicateRows: f.rowsDuplicate,
+      firstRejections: f.rejections.slice(0, 20),
+      warnings: f.warnings,
+      error: null as string | null,
+    })),
+    ...(opts.runOutcomes ?? [])
+      .filter((o) => o.status !== 'imported')
+      .map((o) => ({
+        file: o.name,
+        path: o.path,
+        sha256: o.sha256,
+        kind: o.kind,
+        rows: 0,
+        rejectedRows: 0,
+        duplicateRows: 0,
+        firstRejections: [],
+        warnings: o.warnings,
+        error: o.error ?? (o.status === 'skipped' ? 'skipped' : null),
+      })),
+  ];
+  const head = {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    generator: { name: 'nhi-audit', version: opts.appVersion },
+    asOf: opts.asOf,
+    engagement: { name: info.name, customer: info.customer, tenant: info.tenant, auditor: info.auditor },
+    analysis: {
+      classification: summary.analysedAt ? 'computed' : 'not_computed',
+      readiness: 'not_computed',
+      recommendations: 'not_computed',
+      findings: 'not_computed',
+    },
+    coverage: {
+      signIns: summary.signIns,
+      signInsByCategory: summary.signInsByCategory,
+      firstSignIn: summary.firstSignIn,
+      lastSignIn: summary.lastSignIn,
+    },
+    summary: { identities: summary.identities, byClass: summary.byClass },
+    inputs,
+  };
+  const headJson = JSON.stringify(head, null, 2);
+  await write(`${headJson.slice(0, -2)},\n  "identities": [`);
+  let first = true;
+  let n = 0;
+  for (const r of iterateIdentities(db)) {
+    const item = {
+      id: r.id,
+      kind: r.kind,
+      objectId: r.objectId,
+      appId: r.appId,
+      upn: r.upn,
+      displayName: r.displayName,
+      class: r.class,
+      confidence: r.confidence,
+      reasons: r.reasons.map((x) => x.text),
+      readiness: { verdict: r.verdict, surfaces: null },
+      recommendation: null,
+      signIns: { total: r.signIns, interactive: r.interactiveSignIns, nonInteractive: r.nonInteractiveSignIns, lastSeen: r.lastSeen },
+    };
+    await write(`${first ? '' : ','}\n    ${JSON.stringify(item)}`);
+    first = false;
+    if (++n % 1000 === 0 && opts.signal.aborted) throw new Error('Export cancelled.');
+  }
+  await write(`\n  ],\n  "findings": []\n}\n`);
+  out.end();
+  await once(out, 'finish');
+}

@@ -1,0 +1,68 @@
+import type { ImportKind } from '../../../shared/domain/importKinds';
+import type { SignInCategory } from '../../../shared/domain/vocabulary';
+import type { HeaderIndex } from '../../../shared/parse/headers';
+import { KNOWN_PORTAL_SIGNIN_HEADERS, portalSignInMapper } from '../../../shared/parse/signinColumns';
+import { KNOWN_USER_HEADERS, userMapper } from '../../../shared/parse/userColumns';
+import type { DateOrder } from '../../../shared/parse/values';
+import type { Db } from '../db/open';
+import { IdentityResolver } from '../store/identityResolver';
+import { SignInWriter } from '../store/signInWriter';
+
+export type RowOutcome = { status: 'imported'; timeMs: number | null } | { status: 'duplicate' } | { status: 'rejected'; reason: string };
+
+export interface RowHandler {
+  /** Normalised header names the handler understands; the rest are reported as not imported. */
+  known: ReadonlySet<string>;
+  /** Reads the cell whose date format decides day-first vs month-first for the file. */
+  dateCell: ((row: readonly string[]) => string | undefined) | null;
+  handle(row: readonly string[], line: number, order: DateOrder): RowOutcome;
+  /** What counts as a duplicate, for the warning ("sign-ins", "users"). */
+  noun: string;
+}
+
+const SIGNIN_CATEGORY: Partial<Record<ImportKind, SignInCategory>> = {
+  'signins.portal.interactive.csv': 'interactive',
+  'signins.portal.non_interactive.csv': 'non_interactive',
+  'signins.portal.service_principal.csv': 'service_principal',
+  'signins.portal.managed_identity.csv': 'managed_identity',
+};
+
+export function rowHandler(kind: ImportKind, index: HeaderIndex, db: Db, fileId: number): RowHandler {
+  const resolver = new IdentityResolver(db);
+  const category = SIGNIN_CATEGORY[kind];
+  if (category) {
+    const { map, timePicker } = portalSignInMapper(index, category);
+    const writer = new SignInWriter(db);
+    return {
+      known: KNOWN_PORTAL_SIGNIN_HEADERS,
+      dateCell: timePicker,
+      noun: 'sign-ins',
+      handle(row, line, order) {
+        const mapped = map(row, order);
+        if (!mapped.ok) return { status: 'rejected', reason: mapped.reason };
+        const identityId = resolver.forSignIn(mapped.record);
+        if (identityId == null) {
+          return { status: 'rejected', reason: category === 'interactive' || category === 'non_interactive' ? 'no user id or username' : 'no service principal id' };
+        }
+        return writer.write(mapped.record, identityId, fileId, line)
+          ? { status: 'imported', timeMs: mapped.record.timeMs }
+          : { status: 'duplicate' };
+      },
+    };
+  }
+  if (kind === 'users.portal.csv') {
+    const { map, createdPicker } = userMapper(index);
+    return {
+      known: KNOWN_USER_HEADERS,
+      dateCell: createdPicker,
+      noun: 'users',
+      handle(row, _line, order) {
+        const mapped = map(row, order);
+        if (!mapped.ok) return { status: 'rejected', reason: mapped.reason };
+        resolver.upsertUser(mapped.record, fileId);
+        return { status: 'imported', timeMs: null };
+      },
+    };
+  }
+  throw new Error(`no row handler for ${kind}`);
+}

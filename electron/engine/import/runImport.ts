@@ -1,0 +1,100 @@
+import { basename } from 'node:path';
+import type { ImportOutcome } from '../../../shared/contract/dto';
+import type { ImportKind } from '../../../shared/domain/importKinds';
+import type { Db } from '../db/open';
+import type { JobContext } from '../jobs';
+import { collectInputs } from './collectInputs';
+import { CancelledError, importFile } from './importFile';
+
+/** Imports every input in turn; one bad file is reported and the others still import. */
+export async function runImport(
+  db: Db,
+  paths: readonly string[],
+  kinds: Readonly<Record<string, ImportKind>>,
+  ctx: JobContext,
+): Promise<ImportOutcome[]> {
+  const { files, problems } = await collectInputs(paths);
+  const outcomes: ImportOutcome[] = problems.map((p) => ({
+    path: p.path,
+    name: basename(p.path),
+    status: 'failed',
+    kind: null,
+    sha256: null,
+    rowsImported: 0,
+    rowsRejected: 0,
+    rowsDuplicate: 0,
+    warnings: [],
+    rejections: [],
+    error: p.error,
+  }));
+  const overrides = new Map<string, ImportKind>();
+  for (const [p, k] of Object.entries(kinds)) overrides.set(p, k);
+  const started = Date.now();
+  let totalRows = 0;
+  for (const [i, file] of files.entries()) {
+    const kindOverride = overrides.get(file.path) ?? overrides.get(basename(file.path));
+    if (ctx.signal.aborted) {
+      outcomes.push(cancelled(file.path));
+      continue;
+    }
+    try {
+      const outcome = await importFile({
+        db,
+        path: file.path,
+        kindOverride,
+        signal: ctx.signal,
+        onProgress: (p) => {
+          const seconds = (Date.now() - started) / 1000;
+          ctx.progress({
+            phase: 'Importing',
+            file: basename(file.path),
+            fileIndex: i,
+            fileCount: files.length,
+            bytes: p.bytes,
+            totalBytes: p.totalBytes,
+            rows: p.rows,
+            rowsPerSecond: seconds > 0 ? Math.round((totalRows + p.rows) / seconds) : 0,
+            fraction: Math.min(1, (i + (p.totalBytes > 0 ? p.bytes / p.totalBytes : 1)) / Math.max(files.length, 1)),
+          });
+        },
+      });
+      totalRows += outcome.rowsImported + outcome.rowsRejected + outcome.rowsDuplicate;
+      outcomes.push(outcome);
+    } catch (err) {
+      if (err instanceof CancelledError) {
+        outcomes.push(cancelled(file.path));
+        continue;
+      }
+      outcomes.push({
+        path: file.path,
+        name: basename(file.path),
+        status: 'failed',
+        kind: kindOverride ?? null,
+        sha256: null,
+        rowsImported: 0,
+        rowsRejected: 0,
+        rowsDuplicate: 0,
+        warnings: [],
+        rejections: [],
+        error: `The file could not be read: ${(err as Error).message}. Nothing from it was imported.`,
+      });
+    }
+  }
+  return outcomes;
+}
+
+function cancelled(path: string): ImportOutcome {
+  return {
+    path,
+    name: basename(path),
+    status: 'cancelled',
+    kind: null,
+    sha256: null,
+    rowsImported: 0,
+    rowsRejected: 0,
+    rowsDuplicate: 0,
+    warnings: [],
+    rejections: [],
+    error: 'Cancelled; nothing from this file was imported.',
+  };
+}

@@ -1,0 +1,96 @@
+import type { IdentityPage, IdentityQuery, IdentityRow, Reason } from '../../../shared/contract/dto';
+import { IdentityQuerySchema } from '../../../shared/contract/dto';
+import type { IdentityClass, IdentityKind, Verdict } from '../../../shared/domain/vocabulary';
+import type { Db } from '../db/open';
+
+interface Row {
+  id: number;
+  kind: IdentityKind;
+  object_id: string | null;
+  app_id: string | null;
+  upn: string | null;
+  display_name: string | null;
+  user_type: string | null;
+  account_enabled: number | null;
+  class: IdentityClass | null;
+  confidence: number | null;
+  reasons: string | null;
+  verdict: Verdict | null;
+  sign_ins: number | null;
+  interactive: number | null;
+  non_interactive: number | null;
+  last_seen: string | null;
+}
+
+const SORT_SQL: Record<string, string> = {
+  displayName: `coalesce(i.display_name, i.upn, i.object_id) COLLATE NOCASE`,
+  class: `coalesce(c.override_class, c.class)`,
+  signIns: `coalesce(p.sign_ins, 0)`,
+  lastSeen: `p.last_seen`,
+  confidence: `c.confidence`,
+};
+
+export const IDENTITY_SELECT = `
+  SELECT i.id, i.kind, i.object_id, i.app_id, i.upn, i.display_name, i.user_type, i.account_enabled,
+         coalesce(c.override_class, c.class) AS class, c.confidence, c.reasons, r.verdict,
+         p.sign_ins, p.interactive, p.non_interactive, p.last_seen
+    FROM identities i
+    LEFT JOIN classifications c ON c.identity_id = i.id
+    LEFT JOIN readiness r ON r.identity_id = i.id
+    LEFT JOIN identity_profiles p ON p.identity_id = i.id`;
+
+export function toIdentityRow(r: Row): IdentityRow {
+  return {
+    id: r.id,
+    kind: r.kind,
+    objectId: r.object_id,
+    appId: r.app_id,
+    upn: r.upn,
+    displayName: r.display_name,
+    userType: r.user_type,
+    accountEnabled: r.account_enabled == null ? null : r.account_enabled !== 0,
+    class: r.class,
+    confidence: r.confidence,
+    reasons: r.reasons ? (JSON.parse(r.reasons) as Reason[]) : [],
+    verdict: r.verdict,
+    signIns: r.sign_ins ?? 0,
+    interactiveSignIns: r.interactive ?? 0,
+    nonInteractiveSignIns: r.non_interactive ?? 0,
+    lastSeen: r.last_seen,
+  };
+}
+
+/** One page of identities, filtered and sorted in SQL so the UI never holds the whole tenant. */
+export function listIdentities(db: Db, query: IdentityQuery): IdentityPage {
+  const q = IdentityQuerySchema.parse(query);
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (q.classes && q.classes.length > 0) {
+    where.push(`coalesce(c.override_class, c.class) IN (${q.classes.map(() => '?').join(', ')})`);
+    params.push(...q.classes);
+  }
+  if (q.search && q.search.trim() !== '') {
+    const like = `%${q.search.trim().replace(/[\\%_]/gu, (m) => `\\${m}`)}%`;
+    where.push(`(i.display_name LIKE ? ESCAPE '\\' OR i.upn LIKE ? ESCAPE '\\' OR i.object_id LIKE ? ESCAPE '\\' OR i.app_id LIKE ? ESCAPE '\\')`);
+    params.push(like, like, like, like);
+  }
+  const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+  const total = (
+    db
+      .prepare(`SELECT count(*) AS n FROM identities i LEFT JOIN classifications c ON c.identity_id = i.id ${whereSql}`)
+      .get(...params) as { n: number }
+  ).n;
+  const order = `${SORT_SQL[q.sort] ?? SORT_SQL.displayName} ${q.descending ? 'DESC' : 'ASC'}, i.id`;
+  const rows = db
+    .prepare(`${IDENTITY_SELECT} ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`)
+    .all(...params, q.limit, q.offset) as Row[];
+  return { total, rows: rows.map(toIdentityRow) };
+}
+
+/** Every identity in a stable order, for exports; streamed, never materialised. */
+export function iterateIdentities(db: Db): IterableIterator<IdentityRow> {
+  const it = db.prepare(`${IDENTITY_SELECT} ORDER BY coalesce(c.override_class, c.class), ${SORT_SQL.displayName}, i.id`).iterate() as IterableIterator<Row>;
+  return (function* () {
+    for (const r of it) yield toIdentityRow(r);
+  })();
+}
