@@ -1,0 +1,19 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import { buildApi } from '../../shared/contract/api';
+
+/**
+ * The renderer's only door: one typed API object built from the contract list. No raw
+ * ipcRenderer, no generic invoke(channel), no Node objects cross the bridge.
+ */
+const api = buildApi(
+  (method, request) => ipcRenderer.invoke(method, request),
+  (event, listener) => {
+    const handler = (_e: Electron.IpcRendererEvent, payload: unknown): void => listener(payload);
+    ipcRenderer.on(event, handler);
+    return () => {
+      ipcRenderer.removeListener(event, handler);
+    };
+  },
+);
+
+contextBridge.exposeInMainWorld('nhiAudit', api);

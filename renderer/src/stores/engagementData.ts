@@ -1,0 +1,21 @@
+import { useIdentitiesStore } from './identitiesStore';
+import { useImportStore } from './importStore';
+import { useSourcesStore } from './sourcesStore';
+import { useSummaryStore } from './summaryStore';
+
+/** Forgets everything loaded from the previous engagement. */
+export function resetEngagementData(): void {
+  useImportStore.getState().reset();
+  useIdentitiesStore.getState().reset();
+  useSourcesStore.getState().reset();
+  useSummaryStore.getState().reset();
+}
+
+/** Reloads what the engagement screen shows, after opening an engagement or finishing an import. */
+export async function refreshEngagementData(): Promise<void> {
+  await Promise.all([
+    useSummaryStore.getState().load(),
+    useSourcesStore.getState().load(),
+    useIdentitiesStore.getState().reload({ clearSelection: true }),
+  ]);
+}

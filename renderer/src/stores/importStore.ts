@@ -1,0 +1,129 @@
+import { create } from 'zustand';
+import type { ImportOutcome } from '../../../shared/contract/dto';
+import type { JobDone, JobFailed, JobProgress } from '../../../shared/contract/events';
+import { api, messageOf, unwrap } from '../api';
+import { refreshEngagementData } from './engagementData';
+
+export type JobState = 'running' | 'done' | 'failed' | 'cancelled';
+
+export interface ImportJob {
+  jobId: string;
+  state: JobState;
+  progress: JobProgress | null;
+  outcomes: ImportOutcome[];
+  analysed: boolean;
+  error: string | null;
+  cancelling: boolean;
+}
+
+interface ImportState {
+  /** Every import job seen, by id: events can arrive before the call that started the job returns. */
+  jobs: Record<string, ImportJob>;
+  currentId: string | null;
+  starting: boolean;
+  /** A failure to start (dialog or request), shown next to the Import button. */
+  startError: string | null;
+  chooseAndStart(options: { directories: boolean }): Promise<void>;
+  start(paths: string[]): Promise<void>;
+  track(jobId: string): void;
+  cancel(): Promise<void>;
+  dismiss(): void;
+  reset(): void;
+  onProgress(p: JobProgress): void;
+  onDone(d: JobDone): void;
+  onFailed(f: JobFailed): void;
+}
+
+const blank = (jobId: string): ImportJob => ({
+  jobId,
+  state: 'running',
+  progress: null,
+  outcomes: [],
+  analysed: false,
+  error: null,
+  cancelling: false,
+});
+
+export const useImportStore = create<ImportState>()((set, get) => {
+  const patch = (jobId: string, change: (job: ImportJob) => Partial<ImportJob>): void =>
+    set((s) => {
+      const job = s.jobs[jobId] ?? blank(jobId);
+      return { jobs: { ...s.jobs, [jobId]: { ...job, ...change(job) } } };
+    });
+
+  const finished = (jobId: string): void => {
+    if (get().currentId === jobId) void refreshEngagementData();
+  };
+
+  return {
+    jobs: {},
+    currentId: null,
+    starting: false,
+    startError: null,
+
+    chooseAndStart: async ({ directories }) => {
+      if (get().starting) return;
+      set({ startError: null });
+      try {
+        const paths = await unwrap(api().dialog_openFiles({ directories }));
+        if (paths.length > 0) await get().start(paths);
+      } catch (err) {
+        set({ startError: messageOf(err) });
+      }
+    },
+
+    start: async (paths) => {
+      set({ starting: true, startError: null });
+      try {
+        const { jobId } = await unwrap(api().import_start({ paths }));
+        get().track(jobId);
+      } catch (err) {
+        set({ startError: messageOf(err) });
+      } finally {
+        set({ starting: false });
+      }
+    },
+
+    track: (jobId) => {
+      patch(jobId, () => ({}));
+      set({ currentId: jobId });
+      const job = get().jobs[jobId];
+      if (job && job.state !== 'running') finished(jobId);
+    },
+
+    cancel: async () => {
+      const id = get().currentId;
+      if (!id) return;
+      patch(id, () => ({ cancelling: true }));
+      try {
+        await unwrap(api().job_cancel({ jobId: id }));
+      } catch (err) {
+        patch(id, () => ({ cancelling: false, error: messageOf(err) }));
+      }
+    },
+
+    dismiss: () => set({ currentId: null }),
+
+    reset: () => set({ jobs: {}, currentId: null, starting: false, startError: null }),
+
+    onProgress: (p) => {
+      if (p.kind !== 'import') return;
+      patch(p.jobId, (job) => (job.state === 'running' ? { progress: p } : {}));
+    },
+
+    onDone: (d) => {
+      if (d.result.kind !== 'import') return;
+      const { outcomes, analysed } = d.result;
+      patch(d.jobId, () => ({ state: 'done', outcomes, analysed, cancelling: false }));
+      finished(d.jobId);
+    },
+
+    onFailed: (f) => {
+      patch(f.jobId, () => ({ state: f.cancelled ? 'cancelled' : 'failed', error: f.error.message, cancelling: false }));
+      finished(f.jobId);
+    },
+  };
+});
+
+/** The job the engagement screen shows, if any. */
+export const selectCurrentJob = (s: ImportState): ImportJob | null => (s.currentId ? (s.jobs[s.currentId] ?? null) : null);

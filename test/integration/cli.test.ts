@@ -1,0 +1,80 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { CLI, FIXTURES } from '../support/paths';
+
+function cli(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  // process.execPath is the Node 24 that runs the tests (the `node` dev dependency).
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 120_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const tmp = (): string => mkdtempSync(join(tmpdir(), 'nhi-cli-'));
+
+describe('nhi-audit CLI', () => {
+  it('exits 2 on bad usage with a clear message', () => {
+    expect(cli('analyze').code).toBe(2);
+    expect(cli('frobnicate').code).toBe(2);
+    const r = cli('analyze', FIXTURES, '--out', 'x.xlsx', '--as-of', '2026-13-45');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--as-of must be a date/u);
+    const k = cli('analyze', FIXTURES, '--out', 'x.xlsx', '--kind', 'a.csv=nonsense');
+    expect(k.code).toBe(2);
+    expect(k.stderr).toMatch(/signins\.portal\.interactive\.csv/u);
+  });
+
+  it('exits 1 when nothing usable could be imported, and writes no workbook', () => {
+    const d = tmp();
+    writeFileSync(join(d, 'notes.csv'), 'Year,Amount\n2026,1\n');
+    const r = cli('analyze', d, '--out', join(d, 'w.xlsx'));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/FAILED\s+notes\.csv/u);
+    expect(existsSync(join(d, 'w.xlsx'))).toBe(false);
+  });
+
+  it('analyses, writes a workbook and a schemaVersion 1 report, and keeps tenant text inert', async () => {
+    const d = tmp();
+    const r = cli('analyze', join(FIXTURES, 'portal'), '--out', join(d, 'w.xlsx'), '--json', join(d, 'r.json'), '--db', join(d, 'e.nhiaudit'), '--as-of', '2026-11-20');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/3 identities from 37 sign-ins in 3 files/u);
+    const report = JSON.parse(readFileSync(join(d, 'r.json'), 'utf8'));
+    expect(report).toMatchObject({ schemaVersion: 1, asOf: '2026-11-20' });
+    expect(report.inputs).toHaveLength(3);
+    for (const i of report.inputs) expect(Object.keys(i)).toEqual(expect.arrayContaining(['file', 'sha256', 'kind', 'rows', 'rejectedRows', 'warnings', 'error']));
+    for (const i of report.identities) {
+      expect(Object.keys(i)).toEqual(expect.arrayContaining(['id', 'objectId', 'appId', 'upn', 'displayName', 'class', 'confidence', 'reasons', 'readiness', 'recommendation']));
+      expect(i.readiness).toEqual({ verdict: null, surfaces: null });
+      expect(i.recommendation).toBeNull();
+    }
+    expect(report.findings).toEqual([]);
+    expect(report.analysis).toMatchObject({ classification: 'computed', readiness: 'not_computed', findings: 'not_computed' });
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(d, 'w.xlsx'));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'Identities']);
+    const ids = wb.getWorksheet('Identities');
+    const names: unknown[] = [];
+    ids?.eachRow((row, n) => {
+      if (n > 1) names.push(row.getCell(1).value);
+    });
+    expect(names).toContain('=HYPERLINK("http://x","click")');
+    ids?.eachRow((row) => row.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula)));
+  });
+
+  it('imports incrementally and exports from an existing engagement', () => {
+    const d = tmp();
+    const db = join(d, 'e.nhiaudit');
+    expect(cli('import', join(FIXTURES, 'portal', 'exportUsers_2026-11-2.csv'), '--db', db).code).toBe(0);
+    const second = cli('import', join(FIXTURES, 'portal'), '--db', db);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toMatch(/skipped exportUsers/u);
+    const ex = cli('export', '--db', db, '--out', join(d, 'w.xlsx'), '--json', join(d, 'r.json'));
+    expect(ex.code).toBe(0);
+    expect(existsSync(join(d, 'w.xlsx')) && existsSync(join(d, 'r.json'))).toBe(true);
+    expect(cli('export', '--db', join(d, 'missing.nhiaudit'), '--out', join(d, 'x.xlsx')).code).toBe(2);
+  });
+});
