@@ -1,6 +1,7 @@
 import type { ImportKind } from '../domain/importKinds';
 import type { HeaderIndex } from './headers';
 import { hasAll } from './headers';
+import { LA_TABLES } from './logAnalyticsColumns';
 
 export type Detection =
   | { status: 'detected'; kind: ImportKind; because: string }
@@ -16,7 +17,7 @@ const base = (fileName: string): string => fileName.replace(/^.*[\\/]/u, '').toL
  * Decides the export kind of a delimited text file from its header, using the file name only as a
  * hint, except for interactive vs non-interactive portal sign-ins, whose headers are identical.
  */
-export function detectCsvKind(index: HeaderIndex, fileName: string): Detection {
+export function detectCsvKind(index: HeaderIndex, fileName: string, firstRow?: readonly string[]): Detection {
   const name = base(fileName);
   const has = (...cols: string[]): boolean => hasAll(index, cols);
   const signInDate = has('date (utc)') || has('date');
@@ -56,7 +57,7 @@ export function detectCsvKind(index: HeaderIndex, fileName: string): Detection {
     return { status: 'detected', kind: 'users.portal.csv', because: 'User principal name, Name and Object ID columns' };
   }
   if (has('type') && (has('timegenerated [utc]') || has('timegenerated [local time]') || has('timegenerated'))) {
-    return { status: 'unsupported', looksLike: 'a Log Analytics / Sentinel export' };
+    return detectLogAnalytics(index, name, firstRow);
   }
   if (has('roleassignmentid', 'scope', 'roledefinitionname') || has('role', 'scope', 'type')) {
     return { status: 'unsupported', looksLike: 'an Azure role assignments export' };
@@ -72,4 +73,26 @@ export function detectCsvKind(index: HeaderIndex, fileName: string): Detection {
     status: 'unknown',
     looksLike: `a table whose first columns are: ${preview}${index.names.length > 6 ? ', …' : ''} (${index.names.length} columns)`,
   };
+}
+
+const LA_KINDS: Record<string, ImportKind> = {
+  interactive: 'signins.loganalytics.interactive.csv',
+  non_interactive: 'signins.loganalytics.non_interactive.csv',
+  service_principal: 'signins.loganalytics.service_principal.csv',
+  managed_identity: 'signins.loganalytics.managed_identity.csv',
+};
+
+/** Log Analytics names its table in the `Type` column of every row; the header alone cannot tell SP from MI. */
+function detectLogAnalytics(index: HeaderIndex, name: string, firstRow: readonly string[] | undefined): Detection {
+  const typeCol = index.positions.get('type')?.[0];
+  const table = typeCol != null ? firstRow?.[typeCol]?.trim().toLowerCase() : undefined;
+  const category = table ? LA_TABLES[table] : undefined;
+  if (category) {
+    return { status: 'detected', kind: LA_KINDS[category] as ImportKind, because: `Log Analytics export of the ${firstRow?.[typeCol as number] ?? ''} table` };
+  }
+  if (table) return { status: 'unsupported', looksLike: `a Log Analytics export of the ${table} table` };
+  for (const [t, c] of Object.entries(LA_TABLES)) {
+    if (name.includes(t)) return { status: 'detected', kind: LA_KINDS[c] as ImportKind, because: `Log Analytics columns; file name names ${t}` };
+  }
+  return { status: 'unknown', looksLike: 'a Log Analytics export without rows, so its table cannot be told' };
 }

@@ -100,11 +100,15 @@ export async function importFile(opts: ImportFileOptions): Promise<ImportOutcome
 
   const csv = await openCsv(path, sniffed);
   const index = indexHeader(csv.header);
+  // Some exports name their table in every row (Log Analytics `Type`): detection may need the first one.
+  const rowIterator = csv.rows[Symbol.asyncIterator]();
+  const firstRow = await rowIterator.next();
+  const lookahead: CsvRow[] = firstRow.done ? [] : [firstRow.value];
   let kind: ImportKind;
   if (opts.kindOverride) {
     kind = opts.kindOverride;
   } else {
-    const detection = detectCsvKind(index, path);
+    const detection = detectCsvKind(index, path, lookahead[0]?.fields);
     if (detection.status !== 'detected') {
       csv.destroy();
       const error =
@@ -139,6 +143,7 @@ export async function importFile(opts: ImportFileOptions): Promise<ImportOutcome
         .lastInsertRowid,
     );
     const handler = rowHandler(kind, index, db, fileId);
+    warnings.push(...handler.warnings);
     const unknown = [...new Set(index.names.filter((n) => n !== '' && !handler.known.has(n)))];
     if (unknown.length > 0) warnings.push(`Columns not imported (not understood by this version): ${unknown.join(', ')}.`);
 
@@ -177,7 +182,11 @@ export async function importFile(opts: ImportFileOptions): Promise<ImportOutcome
     const probe: CsvRow[] = [];
     let probing = handler.dateCell != null;
     const report = (): void => opts.onProgress({ bytes: csv.bytesRead(), totalBytes: size, rows: rowsRead });
-    for await (const row of csv.rows) {
+    const allRows = (async function* (): AsyncGenerator<CsvRow> {
+      yield* lookahead;
+      for (let r = await rowIterator.next(); !r.done; r = await rowIterator.next()) yield r.value;
+    })();
+    for await (const row of allRows) {
       if (probing) {
         orderDetector.observe(handler.dateCell?.(row.fields));
         probe.push(row);
@@ -217,6 +226,7 @@ export async function importFile(opts: ImportFileOptions): Promise<ImportOutcome
       warnings.push(`${duplicates.toLocaleString('en-US')} ${handler.noun} were already in the engagement (overlapping exports); each is counted once.`);
     }
     if (rowsRead === 0) warnings.push('The file has a header but no rows.');
+    warnings.push(...handler.finalWarnings());
 
     const sha = csv.sha256();
     const prior = db.prepare('SELECT name FROM imported_files WHERE sha256 = ?').get(sha) as { name: string } | undefined;

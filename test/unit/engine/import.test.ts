@@ -104,3 +104,28 @@ describe('importing portal CSVs', () => {
     await h.engine.shutdown();
   });
 });
+
+describe('real public samples (../shared/samples)', () => {
+  it('imports every sign-in CSV and users file among them without error', async () => {
+    const { SHARED_SAMPLES } = await import('../../support/paths');
+    const { readdirSync } = await import('node:fs');
+    const files = readdirSync(SHARED_SAMPLES)
+      .filter((f) => f.endsWith('.csv') && !f.startsWith('pim-'))
+      .map((f) => join(SHARED_SAMPLES, f));
+    const h = inProcessEngine();
+    await h.call('engagement:create', { path: join(h.dir, 'e.nhiaudit') });
+    const r = await h.job((await h.call('import:start', { paths: files })).jobId);
+    if (r.kind !== 'import') throw new Error('not an import');
+    for (const o of r.outcomes) expect(o, o.name).toMatchObject({ status: 'imported', error: null, rowsRejected: 0 });
+    const la = r.outcomes.find((o) => o.name.startsWith('loganalytics'));
+    expect(la).toMatchObject({ kind: 'signins.loganalytics.interactive.csv' });
+    // The public sample masks its ids, so both rows share one request id: the second counts as already present.
+    expect((la?.rowsImported ?? 0) + (la?.rowsDuplicate ?? 0)).toBe(2);
+    const users = r.outcomes.find((o) => o.name.startsWith('entra-users'));
+    expect(users).toMatchObject({ kind: 'users.portal.csv', rowsImported: 2 });
+    const headerOnly = r.outcomes.filter((o) => o.name.startsWith('HEADER-ONLY'));
+    expect(headerOnly.map((o) => o.kind).sort()).toEqual(['signins.portal.interactive.csv', 'signins.portal.interactive.csv', 'signins.portal.service_principal.csv']);
+    for (const o of headerOnly) expect(o.warnings).toContain('The file has a header but no rows.');
+    await h.engine.shutdown();
+  });
+});

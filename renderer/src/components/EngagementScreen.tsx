@@ -1,0 +1,106 @@
+import { useState } from 'react';
+import type { EngagementInfo } from '../../../shared/contract/dto';
+import { useEngagementStore } from '../stores/engagementStore';
+import { selectCurrentJob, useImportStore } from '../stores/importStore';
+import { useSourcesStore } from '../stores/sourcesStore';
+import { useSummaryStore } from '../stores/summaryStore';
+import { formatCount } from '../format';
+import { IdentitiesView } from './IdentitiesView';
+import { ImportActivity } from './ImportActivity';
+import { Logo } from './Logo';
+import { SourcesView } from './SourcesView';
+
+type Tab = 'identities' | 'sources';
+
+/** An open engagement: header with actions, the import activity, and the identities / sources views. */
+export function EngagementScreen({ engagement }: { engagement: EngagementInfo }) {
+  const [tab, setTab] = useState<Tab>('identities');
+  const closeEngagement = useEngagementStore((s) => s.close);
+  const busy = useEngagementStore((s) => s.busy);
+  const error = useEngagementStore((s) => s.error);
+  const job = useImportStore(selectCurrentJob);
+  const starting = useImportStore((s) => s.starting);
+  const startError = useImportStore((s) => s.startError);
+  const chooseAndStart = useImportStore((s) => s.chooseAndStart);
+  const identities = useSummaryStore((s) => s.summary?.identities);
+  const files = useSourcesStore((s) => s.files.length);
+  const running = job?.state === 'running';
+
+  const meta = [engagement.customer, engagement.tenant, engagement.auditor && `Auditor: ${engagement.auditor}`, engagement.asOf && `As of ${engagement.asOf}`].filter(
+    (m): m is string => typeof m === 'string' && m !== '',
+  );
+
+  return (
+    <div className="shell" data-screen="engagement">
+      <header className="topbar">
+        <div className="topbar-title">
+          <Logo size={24} />
+          <div className="topbar-names">
+            <h1 className="engagement-name">{engagement.name || 'Untitled engagement'}</h1>
+            <p className="engagement-meta" title={engagement.path}>
+              {meta.length > 0 ? meta.join(' · ') : engagement.path}
+            </p>
+          </div>
+        </div>
+        <div className="topbar-actions">
+          <button type="button" className="btn btn-primary" onClick={() => void chooseAndStart({ directories: false })} disabled={running || starting}>
+            Import files…
+          </button>
+          <button type="button" className="btn" onClick={() => void chooseAndStart({ directories: true })} disabled={running || starting}>
+            Import folder…
+          </button>
+          <button type="button" className="btn btn-ghost" onClick={() => void closeEngagement()} disabled={busy != null}>
+            Close
+          </button>
+        </div>
+      </header>
+
+      {(startError || error?.action === 'close') && (
+        <div className="banner">
+          <p className="alert alert-error" role="alert">
+            {startError ?? error?.message}
+          </p>
+        </div>
+      )}
+
+      {job && <ImportActivity job={job} />}
+
+      <nav className="tabs" aria-label="Engagement views">
+        <div role="tablist" aria-label="Engagement views">
+          <TabButton id="identities" current={tab} onSelect={setTab} label="Identities" count={identities} />
+          <TabButton id="sources" current={tab} onSelect={setTab} label="Sources" count={files} />
+        </div>
+      </nav>
+
+      <main className="content" id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`}>
+        {tab === 'identities' ? <IdentitiesView /> : <SourcesView />}
+      </main>
+    </div>
+  );
+}
+
+function TabButton(props: { id: Tab; current: Tab; label: string; count: number | undefined; onSelect: (t: Tab) => void }) {
+  const selected = props.id === props.current;
+  return (
+    <button
+      type="button"
+      role="tab"
+      id={`tab-${props.id}`}
+      aria-selected={selected}
+      aria-controls={`panel-${props.id}`}
+      tabIndex={selected ? 0 : -1}
+      className="tab"
+      onClick={() => props.onSelect(props.id)}
+      onKeyDown={(e) => {
+        if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+          const next: Tab = props.id === 'identities' ? 'sources' : 'identities';
+          props.onSelect(next);
+          document.getElementById(`tab-${next}`)?.focus();
+        }
+      }}
+    >
+      {props.label}
+      {props.count != null && <span className="tab-count">{formatCount(props.count)}</span>}
+    </button>
+  );
+}

@@ -1,0 +1,62 @@
+import { useEffect, useRef } from 'react';
+import type { Rejection } from '../../../shared/contract/dto';
+import { formatCount, plural } from '../format';
+
+/** A modal list of the rows an import refused, with their line numbers and reasons. */
+export function RejectionsDialog(props: { fileName: string; rejections: Rejection[]; total: number; onClose: () => void }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const onClose = useRef(props.onClose);
+  onClose.current = props.onClose;
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    dialog.showModal();
+    const closed = (): void => onClose.current();
+    dialog.addEventListener('close', closed);
+    return () => {
+      dialog.removeEventListener('close', closed);
+      if (dialog.open) dialog.close();
+    };
+  }, []);
+
+  const shown = props.rejections.length;
+  return (
+    <dialog ref={ref} className="dialog" aria-labelledby="rejections-title" data-testid="rejections-dialog">
+      <header className="dialog-header">
+        <div>
+          <h2 id="rejections-title">Rejected rows</h2>
+          <p className="muted mono">{props.fileName}</p>
+        </div>
+        <button type="button" className="btn btn-ghost" onClick={() => ref.current?.close()} aria-label="Close">
+          ✕
+        </button>
+      </header>
+      <p className="dialog-intro">
+        {plural(props.total, 'row was', 'rows were')} not imported.
+        {shown < props.total && ` The first ${formatCount(shown)} are listed.`} Fix the export or re-export these rows; the rest of the
+        file was imported.
+      </p>
+      <div className="dialog-body">
+        <table className="plain-table">
+          <thead>
+            <tr>
+              <th scope="col" className="num">
+                Line
+              </th>
+              <th scope="col">Reason</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.rejections.map((r, i) => (
+              <tr key={`${r.line}-${i}`}>
+                <td className="num mono">{r.line}</td>
+                <td>{r.reason}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </dialog>
+  );
+}
