@@ -24,7 +24,7 @@ function matchesAny(patterns: readonly string[], ...values: (string | null)[]): 
 export function classify(p: IdentityProfile, s: ClassificationSettings): Classification {
   if (p.kind !== 'user') return classifyWorkload(p);
 
-  const s_ = p.signIns;
+  const si = p.signIns;
   const sync = matchesAny(s.syncAccountNamePatterns, p.upn, p.displayName);
   if (sync) {
     return {
@@ -44,28 +44,28 @@ export function classify(p: IdentityProfile, s: ClassificationSettings): Classif
   const breakGlass = matchesAny(s.breakGlassNamePatterns, p.upn, p.displayName);
   const machine: Reason[] = [];
   const person: Reason[] = [];
-  const enough = s_.total >= s.minSignInsForBehaviour;
-  const userSignIns = s_.interactive + s_.nonInteractive;
+  const enough = si.total >= s.minSignInsForBehaviour;
+  const userSignIns = si.interactive + si.nonInteractive;
   if (userSignIns > 0) {
-    const niShare = s_.nonInteractive / userSignIns;
+    const niShare = si.nonInteractive / userSignIns;
     if (enough && niShare >= s.nonInteractiveShare) {
-      machine.push({ code: 'non-interactive', text: `${fmt(s_.nonInteractive)} of ${fmt(userSignIns)} sign-ins non-interactive (${pct(s_.nonInteractive, userSignIns)})`, weight: 0.35 });
+      machine.push({ code: 'non-interactive', text: `${fmt(si.nonInteractive)} of ${fmt(userSignIns)} sign-ins non-interactive (${pct(si.nonInteractive, userSignIns)})`, weight: 0.35 });
     }
-    if (s_.ropc > 0) {
-      machine.push({ code: 'ropc', text: `ROPC (username/password token flow) on ${fmt(s_.ropc)} sign-ins`, weight: 0.45 });
+    if (si.ropc > 0) {
+      machine.push({ code: 'ropc', text: `ROPC (username/password token flow) on ${fmt(si.ropc)} sign-ins`, weight: 0.45 });
     }
-    const autoShare = s_.automationAgent / userSignIns;
-    if (s_.automationAgent > 0 && autoShare >= s.automationAgentShare) {
-      machine.push({ code: 'automation-agent', text: `${fmt(s_.automationAgent)} of ${fmt(userSignIns)} sign-ins from automation user agents (${pct(s_.automationAgent, userSignIns)})`, weight: 0.35 });
+    const autoShare = si.automationAgent / userSignIns;
+    if (si.automationAgent > 0 && autoShare >= s.automationAgentShare) {
+      machine.push({ code: 'automation-agent', text: `${fmt(si.automationAgent)} of ${fmt(userSignIns)} sign-ins from automation user agents (${pct(si.automationAgent, userSignIns)})`, weight: 0.35 });
     }
-    if (s_.interactive > 0 && s_.browserAgent > 0) {
-      person.push({ code: 'browser', text: `${fmt(s_.browserAgent)} sign-ins from a web browser, ${fmt(s_.interactive)} interactive`, weight: 0.35 });
+    if (si.interactive > 0 && si.browserAgent > 0) {
+      person.push({ code: 'browser', text: `${fmt(si.browserAgent)} sign-ins from a web browser, ${fmt(si.interactive)} interactive`, weight: 0.35 });
     }
-    if (s_.mfa > 0) {
-      person.push({ code: 'mfa', text: `Completed MFA on ${fmt(s_.mfa)} sign-ins`, weight: 0.3 });
+    if (si.mfa > 0) {
+      person.push({ code: 'mfa', text: `Completed MFA on ${fmt(si.mfa)} sign-ins`, weight: 0.3 });
     }
-    if (s_.distinctIps === 1 && enough) {
-      machine.push({ code: 'one-ip', text: `All ${fmt(s_.total)} sign-ins from one IP address`, weight: 0.1 });
+    if (si.distinctIps === 1 && enough) {
+      machine.push({ code: 'one-ip', text: `All ${fmt(si.total)} sign-ins from one IP address`, weight: 0.1 });
     }
   }
   const nameHit = matchesAny(s.serviceAccountNamePatterns, p.upn?.split('@')[0] ?? null, p.displayName);
@@ -86,7 +86,7 @@ export function classify(p: IdentityProfile, s: ClassificationSettings): Classif
       confidence: 0.6,
       reasons: [
         { code: 'break-glass-name', text: `Name matches an emergency-access pattern (${breakGlass})`, weight: 0.6 },
-        { code: 'rare-use', text: `${fmt(s_.total)} sign-ins in the evidence window`, weight: 0 },
+        { code: 'rare-use', text: `${fmt(si.total)} sign-ins in the evidence window`, weight: 0 },
       ],
     };
   }
@@ -99,7 +99,7 @@ export function classify(p: IdentityProfile, s: ClassificationSettings): Classif
   if (machineScore > 0) {
     return { class: 'service_account', confidence: 0.4, reasons: machine };
   }
-  if (s_.total === 0) {
+  if (si.total === 0) {
     return {
       class: 'unknown',
       confidence: 0,
@@ -109,7 +109,7 @@ export function classify(p: IdentityProfile, s: ClassificationSettings): Classif
   return {
     class: 'human',
     confidence: 0.5,
-    reasons: [{ code: 'member-user', text: `Member user with ${fmt(s_.total)} sign-ins and no automation signal`, weight: 0.2 }],
+    reasons: [{ code: 'member-user', text: `Member user with ${fmt(si.total)} sign-ins and no automation signal`, weight: 0.2 }],
   };
 }
 
