@@ -6,7 +6,12 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      lib: { entry: resolve(__dirname, 'electron/main/index.ts') },
+      // The engine worker is a second entry emitted next to main (out/main/worker.js). electron-vite's
+      // `?modulePath` import fails to build with vite 8 here, and a plain entry needs no magic.
+      lib: {
+        entry: { index: resolve(__dirname, 'electron/main/index.ts'), worker: resolve(__dirname, 'electron/engine/worker.ts') },
+        formats: ['cjs'],
+      },
     },
   },
   preload: {
@@ -15,7 +20,7 @@ export default defineConfig({
       // A sandboxed preload must be one CommonJS file with no require() of local chunks.
       isolatedEntries: true,
       externalizeDeps: false,
-      lib: { entry: resolve(__dirname, 'electron/preload/index.ts') },
+      lib: { entry: resolve(__dirname, 'electron/preload/index.ts'), formats: ['cjs'] },
     },
   },
   renderer: {

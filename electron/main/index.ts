@@ -1,7 +1,6 @@
 import { app, BrowserWindow, ipcMain, session } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import workerPath from '../engine/worker?modulePath';
 import { EVENT_NAMES } from '../../shared/contract/events';
 import { METHOD_NAMES, type ShellMethodName } from '../../shared/contract/methods';
 import { EngineHost } from '../engine/host';
@@ -17,7 +16,7 @@ let mainWindow: BrowserWindow | null = null;
 const rendererFile = join(__dirname, '../renderer/index.html');
 const appUrl = pathToFileURL(rendererFile).toString();
 
-const host = new EngineHost(workerPath, {
+const host = new EngineHost(join(__dirname, 'worker.js'), {
   samplePath: app.isPackaged ? join(process.resourcesPath, 'sample') : join(app.getAppPath(), 'resources', 'sample'),
   dataDir: join(app.getPath('userData'), 'engagements'),
   appVersion: app.getVersion(),

@@ -7,6 +7,7 @@ import './styles/layout.css';
 import './styles/start.css';
 import './styles/import.css';
 import './styles/identities.css';
+import './styles/detail.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

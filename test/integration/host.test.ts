@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EngineHost } from '../../electron/engine/host';
 import type { JobProgress } from '../../shared/contract/events';
-import { FIXTURES, SAMPLE, WORKER } from '../support/paths';
+import { ELECTRON_WORKER, FIXTURES, SAMPLE, WORKER } from '../support/paths';
 
 const hosts: EngineHost[] = [];
-function start(): { host: EngineHost; dir: string } {
+function start(worker = WORKER): { host: EngineHost; dir: string } {
   const dir = mkdtempSync(join(tmpdir(), 'nhi-host-'));
-  const host = new EngineHost(WORKER, { samplePath: SAMPLE, dataDir: dir, appVersion: 'test' });
+  const host = new EngineHost(worker, { samplePath: SAMPLE, dataDir: dir, appVersion: 'test' });
   hosts.push(host);
   return { host, dir };
 }
@@ -88,6 +88,13 @@ describe('engine host (worker thread)', () => {
     expect(after.signIns).toBe(before.signIns);
     expect(after.files).toBe(before.files);
     expect(after.identities).toBe(before.identities);
+  });
+
+  it('runs the worker that Electron main ships, built by electron-vite', async () => {
+    const { host, dir } = start(ELECTRON_WORKER);
+    await host.invoke('engagement:create', { path: join(dir, 'e.nhiaudit') });
+    const result = await host.waitForJob((await host.invoke('import:start', { paths: [join(FIXTURES, 'portal')] })).jobId);
+    expect(result.kind === 'import' && result.outcomes.every((o) => o.status === 'imported')).toBe(true);
   });
 
   it('closes cleanly and reopens the engagement with its data', async () => {

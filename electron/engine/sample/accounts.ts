@@ -61,6 +61,8 @@ function account(ctx: BuildContext, s: AccountSpec): User {
   };
 }
 
+// Accounts created as service accounts carry no HR attributes; the person-like ones keep the job
+// title of the employee they once were (or pretend to be).
 const ropc = (j: Omit<AutomationJob, 'protocol'>): AutomationJob => ({ ...j, protocol: 'ropc' });
 
 /**
@@ -79,33 +81,33 @@ export function makeServiceAccounts(ctx: BuildContext): User[] {
   const arm = RESOURCE.arm;
   const specs: AccountSpec[] = [
     {
-      key: 'svc:backup', cls: 'service_account', local: 'svc-backup', displayName: 'svc-backup', department: 'IT', synced: true, createdDaysAgo: 2210,
+      key: 'svc:backup', cls: 'service_account', local: 'svc-backup', displayName: 'svc-backup', synced: true, createdDaysAgo: 2210,
       behaviour: { kind: 'automation', jobs: [ropc({ client: CLIENT.azurePowerShell, resource: arm, schedule: { kind: 'daily', atMin: 120, jitterSec: 60 }, followUps: { count: 1, resource: RESOURCE.storage }, userAgent: AUTOMATION_UA.windowsPowerShell, ips: [dc1], place: DATACENTER })] },
       note: 'service account: nightly 02:00 UTC ROPC via Azure PowerShell to ARM (will break)',
     },
     {
-      key: 'svc:deploy', cls: 'service_account', local: 'sa-deploy', displayName: 'sa-deploy', department: 'IT', createdDaysAgo: 1130,
+      key: 'svc:deploy', cls: 'service_account', local: 'sa-deploy', displayName: 'sa-deploy', createdDaysAgo: 1130,
       mfa: { methods: ['mobilePhone'], preferred: 'sms', systemPreferred: ['sms'], ssprRegistered: true },
       behaviour: { kind: 'automation', jobs: [ropc({ client: CLIENT.azureCli, resource: arm, schedule: { kind: 'bursts', perDay: 4, fromHour: 15, toHour: 24, size: [1, 1], spacingSec: 0, weekdays: true }, followUps: { count: 2, resource: arm }, userAgent: AUTOMATION_UA.pythonRequests, ips: devopsAgents, place: AZURE_REGIONS.eastUs })] },
       note: 'service account: pipeline az login -u/-p (ROPC) on weekdays from two build agents; a phone is registered, but nobody answers it (will break)',
     },
     {
-      key: 'svc:terraform', cls: 'service_account', local: 'svc-terraform', displayName: 'svc-terraform', department: 'IT', createdDaysAgo: 800,
-      behaviour: { kind: 'automation', jobs: [ropc({ client: CLIENT.azureCli, resource: arm, schedule: { kind: 'every', minutes: 60, phaseMin: 5, jitterSec: 60 }, userAgent: AUTOMATION_UA.terraform, ips: [tfRunner], place: AZURE_REGIONS.westEurope, failure: { fromMs: blockedFrom, code: 50076 } })] },
-      note: 'service account: hourly Terraform drift check via ROPC; blocked with 50076 since day 20 of the window',
+      key: 'svc:terraform', cls: 'service_account', local: 'svc-terraform', displayName: 'svc-terraform', createdDaysAgo: 800,
+      behaviour: { kind: 'automation', jobs: [ropc({ client: CLIENT.azureCli, resource: arm, schedule: { kind: 'every', minutes: 120, phaseMin: 5, jitterSec: 60 }, userAgent: AUTOMATION_UA.terraform, ips: [tfRunner], place: AZURE_REGIONS.westEurope, failure: { fromMs: blockedFrom, code: 50076 } })] },
+      note: 'service account: Terraform drift check every 2 h via ROPC; blocked with 50076 since day 20 of the window',
     },
     {
-      key: 'svc:sqlexport', cls: 'service_account', local: 'svc-sqlexport', displayName: 'svc-sqlexport', department: 'IT', synced: true, createdDaysAgo: 1650,
+      key: 'svc:sqlexport', cls: 'service_account', local: 'svc-sqlexport', displayName: 'svc-sqlexport', synced: true, createdDaysAgo: 1650,
       behaviour: { kind: 'automation', jobs: [ropc({ client: CLIENT.azureCli, resource: arm, schedule: { kind: 'daily', atMin: 90, jitterSec: 60 }, userAgent: AUTOMATION_UA.azureSdkPython, ips: [dc3], place: DATACENTER })] },
       note: 'service account: nightly 01:30 UTC UsernamePasswordCredential (ROPC) to ARM (will break)',
     },
     {
-      key: 'svc:monitor', cls: 'service_account', local: 'svc-monitor', displayName: 'svc-monitor', department: 'IT', createdDaysAgo: 950,
+      key: 'svc:monitor', cls: 'service_account', local: 'svc-monitor', displayName: 'svc-monitor', createdDaysAgo: 950,
       behaviour: { kind: 'automation', jobs: [ropc({ client: CLIENT.azurePowerShell, resource: arm, schedule: { kind: 'every', minutes: 15, jitterSec: 60 }, userAgent: AUTOMATION_UA.powerShell7, ips: [dc2], place: DATACENTER })] },
       note: 'service account: every 15 min (+-1 min) 24x7 ROPC via Azure PowerShell to ARM (will break)',
     },
     {
-      key: 'svc:legacyftp', cls: 'service_account', local: 'svc-legacyftp', displayName: 'svc-legacyftp', department: 'IT', synced: true, createdDaysAgo: 3100,
+      key: 'svc:legacyftp', cls: 'service_account', local: 'svc-legacyftp', displayName: 'svc-legacyftp', synced: true, createdDaysAgo: 3100,
       behaviour: { kind: 'none' },
       note: 'service account: dormant, no sign-ins in the window',
     },
@@ -121,8 +123,8 @@ export function makeServiceAccounts(ctx: BuildContext): User[] {
     },
     {
       key: 'svc:lindqvist', cls: 'service_account', local: 'p.lindqvist', displayName: 'Per Lindqvist', given: 'Per', surname: 'Lindqvist', jobTitle: 'Platform Engineer', department: 'IT', createdDaysAgo: 700,
-      behaviour: { kind: 'automation', jobs: [ropc({ client: CLIENT.azureCli, resource: arm, schedule: { kind: 'every', minutes: 60, phaseMin: 17, jitterSec: 60 }, userAgent: AUTOMATION_UA.goHttp, ips: [aksEgress], place: AZURE_REGIONS.westEurope })] },
-      note: 'service account with a person-like UPN: a cost exporter in Kubernetes using an engineer\'s password, hourly (will break)',
+      behaviour: { kind: 'automation', jobs: [ropc({ client: CLIENT.azureCli, resource: arm, schedule: { kind: 'every', minutes: 120, phaseMin: 17, jitterSec: 60 }, userAgent: AUTOMATION_UA.goHttp, ips: [aksEgress], place: AZURE_REGIONS.westEurope })] },
+      note: 'service account with a person-like UPN: a cost exporter in Kubernetes using an engineer\'s password, every 2 h (will break)',
     },
     {
       key: 'svc:novak', cls: 'service_account', local: 'a.novak', displayName: 'Anna Novak', given: 'Anna', surname: 'Novak', jobTitle: 'SharePoint Specialist', department: 'IT', synced: true, createdDaysAgo: 1500,

@@ -20,7 +20,9 @@ export function secret(rng: Rng, displayName: string, startMs: number, end: numb
 }
 
 export function certificate(rng: Rng, subject: string, startMs: number, endMs: number): CertificateCredential {
-  return { keyId: rng.guid(), displayName: `CN=${subject}`, startMs, endMs, thumbprint: rng.hex(40).toUpperCase() };
+  // Certificates are issued at some time of day; validity ends at the same time of day.
+  const offset = rng.int(0, 86399) * 1000;
+  return { keyId: rng.guid(), displayName: `CN=${subject}`, startMs: startMs + offset, endMs: endMs + offset, thumbprint: rng.hex(40).toUpperCase() };
 }
 
 export function federated(rng: Rng, name: string, issuer: string, subject: string, description: string): FederatedCredential {

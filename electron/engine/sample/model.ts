@@ -62,6 +62,8 @@ export type Behaviour =
       readonly singleFactor: boolean;
       /** Epoch days of a holiday (inclusive range) with no sign-ins. */
       readonly vacation: readonly [number, number] | null;
+      /** Scenario-critical: Azure tool use never drops below the default rate, so small samples still show it. */
+      readonly steady: boolean;
     }
   | {
       readonly kind: 'guest';

@@ -126,8 +126,9 @@ export function makePerson(ctx: BuildContext, index: number, o: PersonOverrides 
     azure: admin ? (ADMIN_TOOLS[index] ?? []) : [],
     singleFactor,
     vacation,
+    steady: index === UNREGISTERED_ADMIN || index === SINGLE_FACTOR_REGISTERED_ADMIN,
   };
-  if (leaver === 0) behaviour = { kind: 'leaver', ip: homeIps[0] ?? homeIp(rng), place: homeTown, device: mobile ?? phone(rng), perDay: 6 };
+  if (leaver === 0) behaviour = { kind: 'leaver', ip: homeIps[0] ?? homeIp(rng), place: homeTown, device: mobile ?? phone(rng), perDay: 2 };
   else if (leaver > 0) behaviour = { kind: 'none' };
 
   const note =
@@ -162,7 +163,7 @@ export function makePerson(ctx: BuildContext, index: number, o: PersonOverrides 
     directorySynced: rng.chance(0.85),
     createdMs,
     office,
-    telephoneNumber: `${office.phonePrefix}${String(rng.int(0, 99)).padStart(2, '0')}`,
+    telephoneNumber: `${office.phonePrefix}${String(rng.int(0, 10 ** office.phoneDigits - 1)).padStart(office.phoneDigits, '0')}`,
     mobilePhone: '',
     alternateEmail: '',
     creationType: '',

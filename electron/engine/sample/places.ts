@@ -32,6 +32,8 @@ export interface Office {
   readonly street: string;
   readonly postalCode: string;
   readonly phonePrefix: string;
+  /** Digits appended to the prefix (fictional ranges: US 555-01xx, UK 020 7946 0xxx). */
+  readonly phoneDigits: number;
   readonly usageLocation: string;
   readonly zone: Zone;
   readonly egressIps: readonly string[];
@@ -50,6 +52,7 @@ export const OFFICES: readonly Office[] = [
     street: '1200 Westlake Ave N',
     postalCode: '98109',
     phonePrefix: '+1 206 555 01',
+    phoneDigits: 2,
     usageLocation: 'US',
     zone: ZONES.pacific,
     egressIps: ['203.0.113.10', '203.0.113.11'],
@@ -69,6 +72,7 @@ export const OFFICES: readonly Office[] = [
     street: '350 Hudson St',
     postalCode: '10014',
     phonePrefix: '+1 212 555 01',
+    phoneDigits: 2,
     usageLocation: 'US',
     zone: ZONES.eastern,
     egressIps: ['203.0.113.40'],
@@ -87,6 +91,7 @@ export const OFFICES: readonly Office[] = [
     street: '2 Kingdom St',
     postalCode: 'W2 6BD',
     phonePrefix: '+44 20 7946 0',
+    phoneDigits: 3,
     usageLocation: 'GB',
     zone: ZONES.london,
     egressIps: ['203.0.113.70'],
@@ -105,6 +110,7 @@ export const OFFICES: readonly Office[] = [
     street: 'Walter-Gropius-Str. 5',
     postalCode: '80807',
     phonePrefix: '+49 89 5550 1',
+    phoneDigits: 3,
     usageLocation: 'DE',
     zone: ZONES.berlin,
     egressIps: ['203.0.113.100'],

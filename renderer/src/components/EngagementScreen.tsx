@@ -63,14 +63,12 @@ export function EngagementScreen({ engagement }: { engagement: EngagementInfo })
         </div>
       )}
 
-      {job && <ImportActivity job={job} />}
+      {job && <ImportActivity key={job.jobId} job={job} />}
 
-      <nav className="tabs" aria-label="Engagement views">
-        <div role="tablist" aria-label="Engagement views">
-          <TabButton id="identities" current={tab} onSelect={setTab} label="Identities" count={identities} />
-          <TabButton id="sources" current={tab} onSelect={setTab} label="Sources" count={files} />
-        </div>
-      </nav>
+      <div className="tabs" role="tablist" aria-label="Engagement views">
+        <TabButton id="identities" current={tab} onSelect={setTab} label="Identities" count={identities} />
+        <TabButton id="sources" current={tab} onSelect={setTab} label="Sources" count={files} />
+      </div>
 
       <main className="content" id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`}>
         {tab === 'identities' ? <IdentitiesView /> : <SourcesView />}

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { ImportOutcome } from '../../../shared/contract/dto';
 import { formatCount, plural } from '../format';
 import { useImportStore, type ImportJob } from '../stores/importStore';
@@ -16,33 +17,46 @@ function summarise(outcomes: ImportOutcome[]): string {
   return parts.join(' · ');
 }
 
+function heading(stopped: boolean, problems: boolean, notes: boolean): string {
+  if (stopped) return 'Import stopped';
+  if (problems) return 'Import finished with problems';
+  return notes ? 'Import finished with notes' : 'Import finished';
+}
+
 /** The running import's progress, or the outcome of the last one, per file. */
 export function ImportActivity({ job }: { job: ImportJob }) {
   const cancel = useImportStore((s) => s.cancel);
   const dismiss = useImportStore((s) => s.dismiss);
   const p = job.progress;
-  const problems = job.outcomes.some((o) => o.status === 'failed' || o.rowsRejected > 0 || o.warnings.length > 0);
+  const problems = job.outcomes.some((o) => o.status === 'failed' || o.rowsRejected > 0);
+  // Skipped files (unsupported, already imported) and warnings (e.g. a truncated export) are worth a look too.
+  const notes = job.outcomes.some((o) => o.error != null || o.warnings.length > 0);
   const stopped = job.outcomes.some((o) => o.status === 'cancelled');
+  // Per-file results open by themselves only when something needs a look.
+  const [toggled, setToggled] = useState<boolean | null>(null);
+  const attention = problems || notes || stopped;
+  const expanded = toggled ?? attention;
+  const tone = `activity activity-${job.state}${job.state === 'done' && attention ? ' activity-attention' : ''}`;
 
   return (
-    <section className={`activity activity-${job.state}`} aria-labelledby="activity-title" data-job-state={job.state} data-job-id={job.jobId}>
+    <section className={tone} aria-labelledby="activity-title" data-job-state={job.state} data-job-id={job.jobId}>
       <div className="activity-head">
         <div className="activity-heading">
           <h2 id="activity-title">
-            {job.state === 'running' && (p?.phase ?? 'Starting import')}
-            {job.state === 'done' && (stopped ? 'Import stopped' : problems ? 'Import finished with problems' : 'Import finished')}
+            {job.state === 'running' && 'Import in progress'}
+            {job.state === 'done' && heading(stopped, problems, notes)}
             {job.state === 'failed' && 'Import failed'}
             {job.state === 'cancelled' && 'Import cancelled'}
           </h2>
           {job.state === 'running' && (
             <p className="activity-detail" aria-live="polite">
-              {p?.file ? (
+              <span>{p?.phase ?? 'Reading the files'}</span>
+              {p?.file && (
                 <>
+                  <span> · </span>
                   <span className="mono">{p.file}</span>
-                  {p.fileCount > 0 && <span className="muted"> · file {formatCount(p.fileIndex + 1)} of {formatCount(p.fileCount)}</span>}
+                  {p.fileCount > 1 && <span> · file {formatCount(p.fileIndex + 1)} of {formatCount(p.fileCount)}</span>}
                 </>
-              ) : (
-                <span className="muted">{p ? 'Working…' : 'Reading the files…'}</span>
               )}
             </p>
           )}
@@ -54,9 +68,16 @@ export function ImportActivity({ job }: { job: ImportJob }) {
               {job.cancelling ? 'Cancelling…' : 'Cancel'}
             </button>
           ) : (
-            <button type="button" className="btn btn-ghost btn-small" onClick={dismiss}>
-              Dismiss
-            </button>
+            <>
+              {job.outcomes.length > 0 && (
+                <button type="button" className="btn btn-small" aria-expanded={expanded} aria-controls="import-outcomes" onClick={() => setToggled(!expanded)}>
+                  {expanded ? 'Hide files' : 'Show files'}
+                </button>
+              )}
+              <button type="button" className="btn btn-ghost btn-small" onClick={dismiss}>
+                Dismiss
+              </button>
+            </>
           )}
         </div>
       </div>
@@ -64,20 +85,22 @@ export function ImportActivity({ job }: { job: ImportJob }) {
       {job.state === 'running' && (
         <div className="activity-progress">
           <ProgressBar fraction={p ? p.fraction : null} label="Import progress" />
-          <dl className="stats-inline">
-            <div>
-              <dt>Rows read</dt>
-              <dd className="num">{p ? formatCount(p.rows) : '—'}</dd>
-            </div>
-            <div>
-              <dt>Rows per second</dt>
-              <dd className="num">{p && p.rowsPerSecond > 0 ? formatCount(p.rowsPerSecond) : '—'}</dd>
-            </div>
-            <div>
-              <dt>Done</dt>
-              <dd className="num">{p ? `${Math.round(p.fraction * 100)}%` : '—'}</dd>
-            </div>
-          </dl>
+          {p?.file && (
+            <dl className="stats-inline">
+              <div>
+                <dt>Rows read in this file</dt>
+                <dd className="num">{formatCount(p.rows)}</dd>
+              </div>
+              <div>
+                <dt>Rows per second</dt>
+                <dd className="num">{p.rowsPerSecond > 0 ? formatCount(p.rowsPerSecond) : '—'}</dd>
+              </div>
+              <div>
+                <dt>Done</dt>
+                <dd className="num">{`${Math.round(p.fraction * 100)}%`}</dd>
+              </div>
+            </dl>
+          )}
         </div>
       )}
 
@@ -87,7 +110,7 @@ export function ImportActivity({ job }: { job: ImportJob }) {
         </p>
       )}
       {job.state === 'done' && job.outcomes.length === 0 && <p className="muted">No files were found to import.</p>}
-      {job.state === 'done' && job.outcomes.length > 0 && <OutcomeTable outcomes={job.outcomes} />}
+      {job.state === 'done' && job.outcomes.length > 0 && expanded && <OutcomeTable id="import-outcomes" outcomes={job.outcomes} />}
     </section>
   );
 }

@@ -11,11 +11,20 @@ const STATUS_LABELS: Record<ImportOutcome['status'], string> = {
   cancelled: 'Cancelled',
 };
 
+/** Files that need a look come first: failed, cancelled, skipped, then imported with rejections or warnings. */
+function rank(o: ImportOutcome): number {
+  if (o.status === 'failed') return 0;
+  if (o.status === 'cancelled') return 1;
+  if (o.status === 'skipped') return 2;
+  return o.rowsRejected > 0 || o.warnings.length > 0 ? 3 : 4;
+}
+
 /** One row per input of an import: what happened to it, and why when it went wrong. */
-export function OutcomeTable({ outcomes }: { outcomes: ImportOutcome[] }) {
+export function OutcomeTable({ id, outcomes }: { id: string; outcomes: ImportOutcome[] }) {
   const [open, setOpen] = useState<ImportOutcome | null>(null);
+  const sorted = outcomes.map((o, i) => ({ o, i })).sort((a, b) => rank(a.o) - rank(b.o) || a.i - b.i).map(({ o }) => o);
   return (
-    <div className="outcomes">
+    <div className="outcomes" id={id}>
       <table className="plain-table" aria-label="Import results per file">
         <thead>
           <tr>
@@ -32,7 +41,7 @@ export function OutcomeTable({ outcomes }: { outcomes: ImportOutcome[] }) {
           </tr>
         </thead>
         <tbody>
-          {outcomes.map((o) => (
+          {sorted.map((o) => (
             <tr key={o.path} data-outcome={o.status} data-file={o.name}>
               <td>
                 <span className={`status status-${o.status}`}>{STATUS_LABELS[o.status]}</span>
@@ -48,11 +57,11 @@ export function OutcomeTable({ outcomes }: { outcomes: ImportOutcome[] }) {
                     {formatCount(o.rowsRejected)}
                   </button>
                 ) : (
-                  <span className="muted">0</span>
+                  <span className="muted">{o.status === 'imported' ? '0' : '—'}</span>
                 )}
               </td>
               <td className="cell-notes">
-                {o.error && <p className="note note-error">{o.error}</p>}
+                {o.error && <p className={o.status === 'failed' ? 'note note-error' : 'note'}>{o.error}</p>}
                 {o.rowsDuplicate > 0 && <p className="note">{formatCount(o.rowsDuplicate)} rows already imported from another file</p>}
                 {o.warnings.map((w) => (
                   <p key={w} className="note note-warning">

@@ -1,6 +1,5 @@
 import { create } from 'zustand';
-import type { IdentityRow } from '../../../shared/contract/dto';
-import { IDENTITY_SORT_KEYS } from '../../../shared/contract/dto';
+import type { IDENTITY_SORT_KEYS, IdentityRow } from '../../../shared/contract/dto';
 import type { IdentityClass } from '../../../shared/domain/vocabulary';
 import { api, messageOf, unwrap } from '../api';
 

@@ -1,0 +1,110 @@
+import type { IdentityRow } from '../../../shared/contract/dto';
+import { CLASS_LABELS, type IdentityKind, type Verdict } from '../../../shared/domain/vocabulary';
+import { formatCount, formatPercent, formatTime } from '../format';
+import { useIdentitiesStore } from '../stores/identitiesStore';
+import { ClassBadge } from './ClassBadge';
+
+const KIND_LABELS: Record<IdentityKind, string> = {
+  user: 'User object',
+  service_principal: 'Service principal',
+  application: 'Application',
+};
+
+const VERDICT_LABELS: Record<Verdict, string> = {
+  blocked: 'Blocked',
+  will_break: 'Will break',
+  at_risk: 'At risk',
+  ready: 'Ready',
+  no_activity: 'No activity',
+  cannot_assess: 'Cannot assess',
+  not_in_scope: 'Not in scope',
+};
+
+/** The selected identity: its class with the evidence for it ("why"), its identifiers and its activity. */
+export function IdentityDetail({ row }: { row: IdentityRow }) {
+  const select = useIdentitiesStore((s) => s.select);
+  const name = row.displayName ?? row.upn ?? row.appId ?? row.objectId ?? `#${row.id}`;
+  const maxWeight = Math.max(0.01, ...row.reasons.map((r) => Math.abs(r.weight)));
+  const facts: [string, string | null][] = [
+    ['Kind', KIND_LABELS[row.kind]],
+    ['UPN', row.upn],
+    ['Object ID', row.objectId],
+    ['App ID', row.appId],
+    ['User type', row.userType],
+    ['Account enabled', row.accountEnabled == null ? null : row.accountEnabled ? 'Yes' : 'No'],
+  ];
+
+  return (
+    <aside className="detail" aria-labelledby="detail-title" data-testid="identity-detail" data-identity-id={row.id}>
+      <header className="detail-header">
+        <div className="detail-heading">
+          <h2 id="detail-title" title={name}>
+            {name}
+          </h2>
+          <div className="detail-class">
+            <ClassBadge value={row.class} />
+            {row.confidence != null && <span className="muted">{formatPercent(row.confidence)} confidence</span>}
+          </div>
+        </div>
+        <button type="button" className="btn btn-ghost btn-small" onClick={() => select(null)} aria-label="Close details">
+          ✕
+        </button>
+      </header>
+
+      <section className="detail-section" aria-labelledby="why-title">
+        <h3 id="why-title">Why {row.class ? CLASS_LABELS[row.class].toLowerCase() : 'not classified'}</h3>
+        {row.reasons.length === 0 ? (
+          <p className="muted">No evidence recorded. Run the analysis after importing sign-in logs.</p>
+        ) : (
+          <ul className="reasons" data-testid="reasons">
+            {row.reasons.map((r) => (
+              <li key={r.code} className="reason" data-reason={r.code}>
+                <span className="reason-text">{r.text}</span>
+                <span className="reason-weight" title={`Weight ${r.weight.toFixed(2)}`}>
+                  <span className="reason-meter" aria-hidden="true">
+                    <span className="reason-meter-fill" style={{ width: `${Math.round((Math.abs(r.weight) / maxWeight) * 100)}%` }} />
+                  </span>
+                  <span className="visually-hidden">weight {r.weight.toFixed(2)}</span>
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className="detail-section" aria-labelledby="activity-title-detail">
+        <h3 id="activity-title-detail">Sign-in activity</h3>
+        <dl className="facts">
+          <dt>Sign-ins</dt>
+          <dd className="num-left">{formatCount(row.signIns)}</dd>
+          <dt>Interactive</dt>
+          <dd className="num-left">{formatCount(row.interactiveSignIns)}</dd>
+          <dt>Non-interactive</dt>
+          <dd className="num-left">{formatCount(row.nonInteractiveSignIns)}</dd>
+          <dt>Last seen</dt>
+          <dd>{row.lastSeen ? `${formatTime(row.lastSeen)} UTC` : '—'}</dd>
+          {row.verdict && (
+            <>
+              <dt>MFA readiness</dt>
+              <dd>{VERDICT_LABELS[row.verdict]}</dd>
+            </>
+          )}
+        </dl>
+      </section>
+
+      <section className="detail-section" aria-labelledby="ids-title">
+        <h3 id="ids-title">Directory object</h3>
+        <dl className="facts">
+          {facts
+            .filter((f): f is [string, string] => f[1] != null && f[1] !== '')
+            .map(([k, v]) => (
+              <div key={k} className="fact">
+                <dt>{k}</dt>
+                <dd className={k.endsWith('ID') || k === 'UPN' ? 'mono selectable' : undefined}>{v}</dd>
+              </div>
+            ))}
+        </dl>
+      </section>
+    </aside>
+  );
+}

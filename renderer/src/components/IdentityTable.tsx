@@ -1,0 +1,222 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { IdentityRow } from '../../../shared/contract/dto';
+import { formatCount, formatPercent, formatTime } from '../format';
+import { rowAt, useIdentitiesStore, type SortKey } from '../stores/identitiesStore';
+import { ClassBadge } from './ClassBadge';
+
+interface Column {
+  label: string;
+  /** The full name, when the label is abbreviated. */
+  title?: string;
+  sort?: SortKey;
+  numeric?: boolean;
+}
+
+const COLUMNS: Column[] = [
+  { label: 'Display name', sort: 'displayName' },
+  { label: 'UPN / App ID' },
+  { label: 'Class', sort: 'class' },
+  { label: 'Confidence', sort: 'confidence', numeric: true },
+  { label: 'Sign-ins', sort: 'signIns', numeric: true },
+  { label: 'Int. / non-int.', title: 'Interactive / non-interactive sign-ins', numeric: true },
+  { label: 'Last seen (UTC)', sort: 'lastSeen' },
+];
+
+const ROW_HEIGHT = 36;
+
+/** The identities as a virtualised grid: only the visible rows exist in the DOM, pages load as they scroll in. */
+export function IdentityTable() {
+  const total = useIdentitiesStore((s) => s.total);
+  const pages = useIdentitiesStore((s) => s.pages);
+  const status = useIdentitiesStore((s) => s.status);
+  const error = useIdentitiesStore((s) => s.error);
+  const query = useIdentitiesStore((s) => s.query);
+  const selected = useIdentitiesStore((s) => s.selected);
+  const ensureRange = useIdentitiesStore((s) => s.ensureRange);
+  const select = useIdentitiesStore((s) => s.select);
+  const sortBy = useIdentitiesStore((s) => s.sortBy);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [active, setActive] = useState(0);
+  /** Set by keyboard moves: select and focus the active row once its page has loaded and it is rendered. */
+  const [follow, setFollow] = useState(false);
+  const count = total ?? 0;
+
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
+
+  useEffect(() => {
+    ensureRange(first, last);
+  }, [ensureRange, first, last, pages, total]);
+
+  useEffect(() => {
+    setActive(0);
+    scrollRef.current?.scrollTo({ top: 0 });
+  }, [query]);
+
+  useEffect(() => {
+    if (!follow) return;
+    const row = rowAt(pages, active);
+    const element = scrollRef.current?.querySelector<HTMLElement>(`[data-identity-id][data-index="${active}"]`);
+    if (!row || !element) return;
+    select(row);
+    element.focus();
+    setFollow(false);
+  }, [follow, active, pages, items, select]);
+
+  const moveTo = (index: number): void => {
+    const next = Math.max(0, Math.min(count - 1, index));
+    setActive(next);
+    setFollow(true);
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
+    const keys: Record<string, () => number> = {
+      ArrowDown: () => active + 1,
+      ArrowUp: () => active - 1,
+      PageDown: () => active + page,
+      PageUp: () => active - page,
+      Home: () => 0,
+      End: () => count - 1,
+    };
+    const go = keys[e.key];
+    if (go && count > 0) {
+      e.preventDefault();
+      moveTo(go());
+    }
+  };
+
+  return (
+    <div
+      className="grid"
+      role="grid"
+      aria-label="Identities"
+      aria-readonly="true"
+      aria-rowcount={count + 1}
+      aria-busy={status === 'loading'}
+      data-state={status}
+      data-total={total ?? ''}
+    >
+      <div className="grid-head" role="rowgroup">
+        <div className="grid-row grid-header-row" role="row" aria-rowindex={1}>
+          {COLUMNS.map((c) => (
+            <div
+              key={c.label}
+              role="columnheader"
+              className={c.numeric ? 'grid-cell num' : 'grid-cell'}
+              aria-sort={c.sort && query.sort === c.sort ? (query.descending ? 'descending' : 'ascending') : undefined}
+            >
+              {c.sort ? (
+                <button type="button" className="sort-button" onClick={() => sortBy(c.sort as SortKey)}>
+                  {c.label}
+                  <span className="sort-mark" aria-hidden="true">
+                    {query.sort === c.sort ? (query.descending ? '▼' : '▲') : ''}
+                  </span>
+                </button>
+              ) : c.title ? (
+                <abbr title={c.title}>{c.label}</abbr>
+              ) : (
+                c.label
+              )}
+            </div>
+          ))}
+        </div>
+      </div>
+      <div className="grid-scroll" ref={scrollRef} role="rowgroup" onKeyDown={onKeyDown}>
+        {error && (
+          <p className="alert alert-error grid-message" role="alert">
+            {error}
+          </p>
+        )}
+        {status === 'ready' && count === 0 && <p className="grid-message muted">No identity matches the search and filter.</p>}
+        <div className="grid-canvas" style={{ height: `${virtualizer.getTotalSize()}px` }}>
+          {items.map((item) => {
+            const row = rowAt(pages, item.index);
+            return (
+              <Row
+                key={item.key}
+                index={item.index}
+                top={item.start}
+                row={row}
+                selected={row != null && selected?.id === row.id}
+                tabbable={item.index === active}
+                onSelect={(r) => {
+                  setActive(item.index);
+                  select(r);
+                }}
+              />
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function Row(props: { index: number; top: number; row: IdentityRow | undefined; selected: boolean; tabbable: boolean; onSelect: (r: IdentityRow) => void }) {
+  const { row } = props;
+  const common = {
+    role: 'row',
+    'aria-rowindex': props.index + 2,
+    'data-index': props.index,
+    style: { transform: `translateY(${props.top}px)` },
+  } as const;
+  if (!row) {
+    return (
+      <div {...common} className="grid-row grid-row-placeholder" aria-busy="true">
+        <div role="gridcell" className="grid-cell">
+          <span className="skeleton" />
+        </div>
+      </div>
+    );
+  }
+  const name = row.displayName ?? row.upn ?? row.appId ?? row.objectId ?? `#${row.id}`;
+  return (
+    <div
+      {...common}
+      className="grid-row grid-body-row"
+      aria-selected={props.selected}
+      tabIndex={props.tabbable ? 0 : -1}
+      data-identity-id={row.id}
+      data-class={row.class ?? 'none'}
+      onClick={() => props.onSelect(row)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          props.onSelect(row);
+        }
+      }}
+    >
+      <div role="gridcell" className="grid-cell cell-name" title={name}>
+        {name}
+      </div>
+      <div role="gridcell" className="grid-cell mono cell-id" title={row.upn ?? row.appId ?? undefined}>
+        {row.upn ?? row.appId ?? <span className="muted">—</span>}
+      </div>
+      <div role="gridcell" className="grid-cell">
+        <ClassBadge value={row.class} />
+      </div>
+      <div role="gridcell" className="grid-cell num">
+        {formatPercent(row.confidence)}
+      </div>
+      <div role="gridcell" className="grid-cell num">
+        {formatCount(row.signIns)}
+      </div>
+      <div role="gridcell" className="grid-cell num">
+        {formatCount(row.interactiveSignIns)} / {formatCount(row.nonInteractiveSignIns)}
+      </div>
+      <div role="gridcell" className="grid-cell">
+        {formatTime(row.lastSeen)}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PORTAL_FIXTURES } from '../support/e2ePaths';
+import { expect, test } from '../support/e2eFixtures';
+
+test.describe('a new engagement', () => {
+  test('is created from the form, imports the portal exports, and reports a broken file and rejected rows', async ({ page, nhi }) => {
+    const enginePath = join(nhi.dir, 'fabrikam.nhiaudit');
+    const broken = join(nhi.dir, 'broken.csv');
+    writeFileSync(broken, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0xff, 0xfe, 0]));
+    const portal = readdirSync(PORTAL_FIXTURES).map((f) => join(PORTAL_FIXTURES, f));
+    let suggested = '';
+    nhi.transport.shell['dialog:saveEngagement'] = (req) => {
+      suggested = req.suggestedName;
+      return enginePath;
+    };
+    nhi.transport.shell['dialog:openFiles'] = () => [...portal, broken];
+
+    await nhi.open();
+    const form = page.getByRole('form', { name: 'New engagement' });
+    await form.getByLabel('Customer').fill('Fabrikam Ltd');
+    await form.getByLabel('Tenant').fill('fabrikam.onmicrosoft.com');
+    await form.getByLabel('Auditor').fill('A. Auditor');
+    await form.getByLabel('As-of date').fill('2026-11-20');
+    await form.getByRole('button', { name: 'Choose…' }).click();
+    await expect(form.getByTestId('engagement-location')).toHaveText('fabrikam.nhiaudit');
+    expect(suggested).toBe('Fabrikam-Ltd.nhiaudit');
+    await form.getByRole('button', { name: 'Create engagement' }).click();
+
+    await expect(page.getByRole('heading', { level: 1, name: 'Fabrikam Ltd' })).toBeVisible();
+    await expect(page.getByText('fabrikam.onmicrosoft.com · Auditor: A. Auditor · As of 2026-11-20')).toBeVisible();
+    await expect(page.getByTestId('identities-empty')).toContainText('No identities yet');
+
+    await page.getByRole('button', { name: 'Import files…' }).click();
+    const activity = page.locator('[data-job-state]');
+    await expect(activity).toHaveAttribute('data-job-state', 'done');
+    await expect(activity.getByRole('heading', { name: 'Import finished with problems' })).toBeVisible();
+
+    const results = page.getByRole('table', { name: 'Import results per file' });
+    const failed = results.locator('tr[data-file="broken.csv"]');
+    await expect(failed).toHaveAttribute('data-outcome', 'failed');
+    await expect(failed).toContainText('Failed');
+    await expect(failed).toContainText(/binary/u);
+    for (const f of portal.map((p) => p.split(/[\\/]/u).pop() ?? '')) {
+      await expect(results.locator(`tr[data-file="${f}"]`)).toHaveAttribute('data-outcome', 'imported');
+    }
+    await expect(activity).toContainText('3 files imported');
+    await expect(activity).toContainText('1 failed');
+
+    // Rejected rows, with their line numbers and reasons.
+    await results.getByRole('button', { name: /View 3 rejected rows of InteractiveSignIns/u }).click();
+    const dialog = page.getByRole('dialog', { name: 'Rejected rows' });
+    await expect(dialog).toBeVisible();
+    const lines = dialog.getByRole('row');
+    await expect(lines).toHaveCount(4);
+    await expect(lines.nth(1)).toHaveText(/5\s*no Request ID/u);
+    await expect(lines.nth(2)).toHaveText(/6\s*unreadable date "yesterday"/u);
+    await expect(lines.nth(3)).toHaveText(/12\s*has 2 fields where the header has 55/u);
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+
+    // The inventory built from the good files.
+    const grid = page.getByRole('grid', { name: 'Identities' });
+    await expect(grid).toHaveAttribute('data-state', 'ready');
+    await expect(grid).toHaveAttribute('data-total', '3');
+    await expect(grid.locator('[data-identity-id]')).toHaveCount(3);
+    const job = grid.locator('[data-identity-id]', { hasText: 'report.job@contoso.com' });
+    await expect(job.locator('.badge')).toHaveText('Service account');
+    await job.click();
+    await expect(page.getByTestId('identity-detail').locator('[data-reason="ropc"]')).toContainText('ROPC');
+    // A display name that looks like a formula is shown as text.
+    await expect(grid.getByText('=HYPERLINK("http://x","click")')).toBeVisible();
+
+    // Provenance of what was imported; the broken file is not recorded as a source.
+    await page.getByRole('tab', { name: /Sources/u }).click();
+    const sources = page.getByRole('table', { name: 'Imported files' });
+    await expect(sources.locator('tbody tr')).toHaveCount(3);
+    await expect(sources).toContainText('utf-16le, semicolon');
+    await expect(sources).not.toContainText('broken.csv');
+    await sources.getByRole('button', { name: /View 1 rejected rows of exportUsers/u }).click();
+    await expect(page.getByRole('dialog', { name: 'Rejected rows' })).toContainText(/not a GUID/u);
+  });
+
+  test('shows an engine refusal next to the form', async ({ page, nhi }) => {
+    const existing = join(nhi.dir, 'taken.nhiaudit');
+    writeFileSync(existing, 'not an engagement');
+    nhi.transport.shell['dialog:saveEngagement'] = () => existing;
+    await nhi.open();
+    await page.getByRole('button', { name: 'Create engagement' }).click();
+    await expect(page.getByRole('form', { name: 'New engagement' }).getByRole('alert')).toContainText('already exists');
+    await expect(page.locator('[data-screen="start"]')).toBeVisible();
+  });
+});

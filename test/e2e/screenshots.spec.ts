@@ -1,0 +1,80 @@
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PORTAL_FIXTURES } from '../support/e2ePaths';
+import { expect, test } from '../support/e2eFixtures';
+import { writeLargeExport } from './support/largeExport';
+
+/**
+ * Screenshots of the main views in both colour schemes, for looking at, not for pixel comparison.
+ * Runs only when NHI_SHOTS_DIR is set: NHI_SHOTS_DIR=/tmp/shots npx playwright test screenshots
+ */
+const SHOTS = process.env.NHI_SHOTS_DIR;
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`screenshots (${scheme})`, async ({ page, nhi }) => {
+    test.skip(!SHOTS, 'set NHI_SHOTS_DIR to take screenshots');
+    const dir = SHOTS ?? '';
+    mkdirSync(dir, { recursive: true });
+    const shot = (name: string) => page.screenshot({ path: join(dir, `${name}-${scheme}.png`) });
+    await page.emulateMedia({ colorScheme: scheme });
+
+    await nhi.open();
+    await shot('1-start');
+
+    nhi.transport.hold('job:done');
+    await page.getByRole('button', { name: 'Open the bundled sample' }).click();
+    await expect(page.getByRole('progressbar', { name: 'Import progress' })).toHaveAttribute('aria-valuenow', /\d/u);
+    await shot('2-import-running');
+    await nhi.transport.release();
+    await expect(page.locator('[data-job-state]')).toHaveAttribute('data-job-state', 'done');
+    const grid = page.getByRole('grid', { name: 'Identities' });
+    await expect(grid).toHaveAttribute('data-state', 'ready');
+    await shot('3-import-done-identities');
+
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+    await grid.locator('[data-class="service_account"]').first().click();
+    await expect(page.getByTestId('identity-detail')).toBeVisible();
+    await shot('4-identities-detail');
+
+    await page.getByRole('button', { name: 'Close', exact: true }).click();
+    await expect(page.locator('[data-screen="start"]')).toBeVisible();
+    const broken = join(nhi.dir, 'broken.csv');
+    writeFileSync(broken, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3]));
+    nhi.transport.shell['dialog:saveEngagement'] = () => join(nhi.dir, `fabrikam-${scheme}.nhiaudit`);
+    nhi.transport.shell['dialog:openFiles'] = () => [...readdirSync(PORTAL_FIXTURES).map((f) => join(PORTAL_FIXTURES, f)), broken];
+    const form = page.getByRole('form', { name: 'New engagement' });
+    await form.getByLabel('Customer').fill('Fabrikam Ltd');
+    await form.getByLabel('Tenant').fill('fabrikam.onmicrosoft.com');
+    await form.getByLabel('Auditor').fill('A. Auditor');
+    await form.getByLabel('As-of date').fill('2026-11-20');
+    await form.getByRole('button', { name: 'Choose…' }).click();
+    await shot('5-new-engagement-form');
+    await form.getByRole('button', { name: 'Create engagement' }).click();
+    await page.getByRole('button', { name: 'Import files…' }).click();
+    await expect(page.locator('[data-job-state]')).toHaveAttribute('data-job-state', 'done');
+    await expect(grid).toHaveAttribute('data-state', 'ready');
+    await shot('6-import-with-problems');
+
+    await page.getByRole('button', { name: /View 3 rejected rows/u }).click();
+    await expect(page.getByRole('dialog', { name: 'Rejected rows' })).toBeVisible();
+    await shot('7-rejected-rows');
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('tab', { name: /Sources/u }).click();
+    await expect(page.getByRole('table', { name: 'Imported files' })).toBeVisible();
+    await shot('8-sources');
+
+    // A large file in mid-import, then cancelled.
+    const big = join(nhi.dir, 'InteractiveSignIns_2026-10-01_2026-10-31.csv');
+    await writeLargeExport(big, 300_000);
+    nhi.transport.shell['dialog:openFiles'] = () => [big];
+    await page.getByRole('button', { name: 'Import files…' }).click();
+    const activity = page.locator('[data-job-state]');
+    await expect(activity.getByText('Rows read in this file')).toBeVisible();
+    await expect(activity.locator('dd').nth(1)).not.toHaveText('—');
+    await shot('9-import-large-running');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect(activity).not.toHaveAttribute('data-job-state', 'running');
+    await shot('10-import-cancelled');
+  });
+}
