@@ -28,7 +28,7 @@ test.describe('a new engagement', () => {
     await form.getByRole('button', { name: 'Create engagement' }).click();
 
     await expect(page.getByRole('heading', { level: 1, name: 'Fabrikam Ltd' })).toBeVisible();
-    await expect(page.getByText('fabrikam.onmicrosoft.com · Auditor: A. Auditor · As of 2026-11-20')).toBeVisible();
+    await expect(page.getByText('fabrikam.onmicrosoft.com · Auditor: A. Auditor · As of 2026-11-20', { exact: true })).toBeVisible();
     await expect(page.getByTestId('identities-empty')).toContainText('No identities yet');
 
     await page.getByRole('button', { name: 'Import files…' }).click();

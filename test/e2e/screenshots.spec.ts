@@ -35,6 +35,10 @@ for (const scheme of ['light', 'dark'] as const) {
     await grid.locator('[data-class="service_account"]').first().click();
     await expect(page.getByTestId('identity-detail')).toBeVisible();
     await shot('4-identities-detail');
+    await page.getByRole('searchbox', { name: 'Search identities' }).click();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await shot('4b-keyboard-focus');
 
     await page.getByRole('button', { name: 'Close', exact: true }).click();
     await expect(page.locator('[data-screen="start"]')).toBeVisible();

@@ -13,7 +13,7 @@ import { planContext, planUtcDay } from './behaviour';
 import { isUserSignIn } from './events';
 import { Rng } from './prng';
 import { buildTenant } from './tenant';
-import { DAY, epochDay, parseYmd, ymd } from './time';
+import { DAY, epochDay, parseYmd, ymd, ymdUnpadded } from './time';
 import { writeAzureRolesCsv } from './writers/azureRolesCsv';
 import { writeApplications, writeServicePrincipals } from './writers/graphApps';
 import { writeEntraRoleAssignments, writeRegistrationDetails } from './writers/graphDirectory';
@@ -47,7 +47,7 @@ export const WINDOW_DAYS = 30;
  * 20,000-event default is about 15.6 MB; the bundled sample uses 10,000 events to stay near 8 MB
  * (every named account and fixed schedule is still there; people and workloads are sparser).
  */
-export const BUNDLED_SAMPLE_OPTIONS = { seed: DEFAULT_SEED, signIns: 10_000, asOf: DEFAULT_AS_OF } as const;
+export const BUNDLED_SAMPLE_OPTIONS = { seed: DEFAULT_SEED, signIns: 20_000, asOf: DEFAULT_AS_OF } as const;
 
 export { buildTenant } from './tenant';
 export type { Tenant, User, UserClass } from './model';
@@ -94,7 +94,7 @@ export async function generateSampleTenant(options: SampleOptions): Promise<Gene
     for (const s of sinks) await s.close();
   }
 
-  const usersPath = file(`exportUsers_${ymd(asOfMs)}.csv`);
+  const usersPath = file(`exportUsers_${ymdUnpadded(asOfMs)}.csv`);
   const mfaPath = file('userRegistrationDetails.json');
   const appsPath = file('applications.json');
   const spsPath = file('servicePrincipals.json');

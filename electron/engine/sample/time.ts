@@ -31,6 +31,12 @@ export function ymd(ms: number): string {
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 }
 
+/** "Download users" file-name date: month and day not zero-padded (`exportUsers_2025-5-20.csv`). */
+export function ymdUnpadded(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getUTCFullYear()}-${d.getUTCMonth() + 1}-${d.getUTCDate()}`;
+}
+
 /** Portal sign-in CSV style: `2026-11-14T19:18:05Z` (UTC, no fraction). */
 export function isoSeconds(ms: number): string {
   return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');

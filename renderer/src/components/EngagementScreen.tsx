@@ -26,7 +26,7 @@ export function EngagementScreen({ engagement }: { engagement: EngagementInfo })
   const files = useSourcesStore((s) => s.files.length);
   const running = job?.state === 'running';
 
-  const meta = [engagement.customer, engagement.tenant, engagement.auditor && `Auditor: ${engagement.auditor}`, engagement.asOf && `As of ${engagement.asOf}`].filter(
+  const meta = [engagement.customer !== engagement.name ? engagement.customer : '', engagement.tenant, engagement.auditor && `Auditor: ${engagement.auditor}`, engagement.asOf && `As of ${engagement.asOf}`].filter(
     (m): m is string => typeof m === 'string' && m !== '',
   );
 
