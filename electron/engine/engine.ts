@@ -127,10 +127,12 @@ export class Engine {
   private startImport(paths: readonly string[], kinds: ParsedRequestOf<'import:start'>['kinds'], analyse: boolean): string {
     const engagement = this.current();
     return this.jobs.start('import', async (ctx): Promise<JobResult> => {
-      const outcomes = await runImport(engagement.writer, paths, kinds, ctx);
+      // One bar for the whole job: reading files fills 90 % of it when an analysis follows.
+      const share = analyse ? 0.9 : 1;
+      const outcomes = await runImport(engagement.writer, paths, kinds, scaled(ctx, 0, share));
       this.lastOutcomes = outcomes;
       const anyImported = outcomes.some((o) => o.status === 'imported');
-      if (analyse && anyImported && !ctx.signal.aborted) this.analyse(engagement, ctx);
+      if (analyse && anyImported && !ctx.signal.aborted) this.analyse(engagement, scaled(ctx, share, 1 - share));
       return { kind: 'import', outcomes, analysed: analyse && anyImported && !ctx.signal.aborted };
     });
   }
@@ -160,6 +162,11 @@ export class Engine {
     await this.jobs.idle();
     this.closeCurrent();
   }
+}
+
+/** A view of a job's progress reporting that maps 0..1 into [start, start + width]. */
+function scaled(ctx: JobContext, start: number, width: number): JobContext {
+  return { ...ctx, progress: (p) => ctx.progress({ ...p, fraction: Math.min(1, start + p.fraction * width) }) };
 }
 
 function exportProgress(phase: string, rows: number, total: number): Parameters<JobContext['progress']>[0] {

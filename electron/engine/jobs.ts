@@ -44,7 +44,7 @@ export class JobRunner {
         const result = await work(ctx);
         this.emit('job:done', { jobId, result });
       } catch (err) {
-        this.emit('job:failed', { jobId, error: serializeError(err), cancelled: controller.signal.aborted });
+        this.emit('job:failed', { jobId, kind, error: serializeError(err), cancelled: controller.signal.aborted });
       } finally {
         this.running.delete(jobId);
       }

@@ -39,7 +39,7 @@ export const SerializedErrorSchema = z.object({
 });
 export type SerializedError = z.infer<typeof SerializedErrorSchema>;
 
-export const JobFailedSchema = z.object({ jobId: z.string(), error: SerializedErrorSchema, cancelled: z.boolean() });
+export const JobFailedSchema = z.object({ jobId: z.string(), kind: JobKindSchema, error: SerializedErrorSchema, cancelled: z.boolean() });
 export type JobFailed = z.infer<typeof JobFailedSchema>;
 
 /** Every event the engine pushes, by channel name. */

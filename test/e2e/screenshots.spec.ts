@@ -5,15 +5,14 @@ import { expect, test } from '../support/e2eFixtures';
 import { writeLargeExport } from './support/largeExport';
 
 /**
- * Screenshots of the main views in both colour schemes, for looking at, not for pixel comparison.
- * Runs only when NHI_SHOTS_DIR is set: NHI_SHOTS_DIR=/tmp/shots npx playwright test screenshots
+ * The main journeys in both colour schemes, with a screenshot of each view for looking at (not for
+ * pixel comparison), written to test-results/screenshots/ or to NHI_SHOTS_DIR.
  */
-const SHOTS = process.env.NHI_SHOTS_DIR;
+const SHOTS = process.env.NHI_SHOTS_DIR ?? join(__dirname, '..', '..', 'test-results', 'screenshots');
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`screenshots (${scheme})`, async ({ page, nhi }) => {
-    test.skip(!SHOTS, 'set NHI_SHOTS_DIR to take screenshots');
-    const dir = SHOTS ?? '';
+    const dir = SHOTS;
     mkdirSync(dir, { recursive: true });
     const shot = (name: string) => page.screenshot({ path: join(dir, `${name}-${scheme}.png`) });
     await page.emulateMedia({ colorScheme: scheme });

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 
-export const ROOT = resolve(import.meta.dirname, '..', '..');
+// `__dirname`, not `import.meta.dirname`: Playwright loads test support files as CommonJS.
+export const ROOT = resolve(__dirname, '..', '..');
 export const WORKER = resolve(ROOT, 'out', 'node', 'worker.js');
 export const CLI = resolve(ROOT, 'out', 'node', 'cli.js');
 export const SAMPLE = resolve(ROOT, 'resources', 'sample');

@@ -33,6 +33,5 @@ export function runAnalysis(db: Db, settings: ClassificationSettings, onPhase: (
       JSON.stringify(now),
     );
   })();
-  onPhase('Done', 1);
   return profiles.size;
 }

@@ -95,7 +95,10 @@ export async function importFile(opts: ImportFileOptions): Promise<ImportOutcome
   }
   const trimmed = sniffed.head.trimStart();
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
-    return outcome(path, { status: 'skipped', error: 'This is a JSON export; this version imports only the portal CSV exports of sign-ins and users.' });
+    return outcome(path, {
+      status: 'skipped',
+      error: 'This is a JSON export, which this version does not import yet (it imports the sign-in CSVs of the Entra portal and Log Analytics, and the users CSV).',
+    });
   }
 
   const csv = await openCsv(path, sniffed);

@@ -13,11 +13,13 @@ export function getSummary(db: Db, engagement: EngagementInfo): Summary {
   for (const r of db.prepare(`SELECT category, count(*) AS n FROM signins GROUP BY category`).all() as { category: string; n: number }[]) {
     signInsByCategory[r.category] = r.n;
   }
-  const range = db.prepare(`SELECT min(time_ms) AS a, max(time_ms) AS b, count(*) AS n FROM signins`).get() as {
-    a: number | null;
-    b: number | null;
-    n: number;
-  };
+  // The evidence window comes from the files' recorded ranges: no scan of millions of sign-ins.
+  const range = db
+    .prepare(
+      `SELECT min(first_time) AS a, max(last_time) AS b, (SELECT count(*) FROM signins) AS n
+         FROM imported_files WHERE kind LIKE 'signins.%'`,
+    )
+    .get() as { a: string | null; b: string | null; n: number };
   const lastRun = db.prepare(`SELECT value FROM settings WHERE key = 'analysis.lastRun'`).get() as { value: string } | undefined;
   return {
     engagement,
@@ -26,8 +28,8 @@ export function getSummary(db: Db, engagement: EngagementInfo): Summary {
     signIns: range.n,
     signInsByCategory,
     files: (db.prepare(`SELECT count(*) AS n FROM imported_files`).get() as { n: number }).n,
-    firstSignIn: range.a == null ? null : new Date(range.a).toISOString(),
-    lastSignIn: range.b == null ? null : new Date(range.b).toISOString(),
+    firstSignIn: range.a,
+    lastSignIn: range.b,
     analysedAt: lastRun ? (JSON.parse(lastRun.value) as string) : null,
   };
 }

@@ -114,7 +114,6 @@ CREATE TABLE signins (
   line INTEGER NOT NULL
 ) STRICT;
 CREATE INDEX signins_identity_time ON signins(identity_id, time_ms);
-CREATE INDEX signins_time ON signins(time_ms);
 
 CREATE TABLE signin_auth_details (
   request_id TEXT NOT NULL,
