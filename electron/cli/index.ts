@@ -77,7 +77,20 @@ function printRun(outcomes: readonly ImportOutcome[]): boolean {
   return outcomes.some((o) => o.status === 'imported' || (o.status === 'skipped' && o.sha256));
 }
 
-async function withEngagement<T>(db: string | undefined, create: boolean, asOf: string | undefined, fn: (h: EngineHost) => Promise<T>): Promise<T> {
+interface EngagementOptions {
+  name?: string;
+  customer?: string;
+  tenant?: string;
+  auditor?: string;
+}
+
+async function withEngagement<T>(
+  db: string | undefined,
+  create: boolean,
+  asOf: string | undefined,
+  fn: (h: EngineHost) => Promise<T>,
+  meta: EngagementOptions = {},
+): Promise<T> {
   const h = host();
   const detach = attachProgress(h);
   let tmp: string | null = null;
@@ -88,7 +101,16 @@ async function withEngagement<T>(db: string | undefined, create: boolean, asOf: 
       path = join(tmp, 'engagement.nhiaudit');
     }
     if (existsSync(path)) await h.invoke('engagement:open', { path });
-    else if (create) await h.invoke('engagement:create', { path, name: 'Command-line engagement', asOf: asOf ?? null });
+    else if (create) {
+      await h.invoke('engagement:create', {
+        path,
+        name: meta.name ?? meta.customer ?? 'Command-line engagement',
+        customer: meta.customer ?? '',
+        tenant: meta.tenant ?? '',
+        auditor: meta.auditor ?? '',
+        asOf: asOf ?? null,
+      });
+    }
     else throw new UsageError(`The engagement ${path} does not exist.`);
     return await fn(h);
   } finally {
@@ -98,14 +120,22 @@ async function withEngagement<T>(db: string | undefined, create: boolean, asOf: 
   }
 }
 
+/** Options that describe a new engagement (used only when the engagement file is created). */
+function withMetaOptions(c: Command): Command {
+  return c
+    .option('--name <text>', 'engagement name (new engagements)')
+    .option('--customer <text>', 'customer (new engagements)')
+    .option('--tenant <text>', 'tenant domain or id (new engagements)')
+    .option('--auditor <text>', 'auditor (new engagements)');
+}
+
 export function buildProgram(): Command {
   const program = new Command('nhi-audit')
     .description('Offline audit of Entra ID / Azure exports: identities, mandatory-MFA readiness, governance workbook.')
     .version(pkg.version)
     .showHelpAfterError();
 
-  program
-    .command('analyze')
+  withMetaOptions(program.command('analyze'))
     .description('import exports, analyse them and write the workbook (and the JSON report)')
     .argument('<inputs...>', 'export files or folders')
     .requiredOption('--out <workbook.xlsx>', 'workbook to write')
@@ -113,7 +143,7 @@ export function buildProgram(): Command {
     .option('--db <engagement.nhiaudit>', 'keep the engagement in this file (default: a temporary one)')
     .option('--as-of <YYYY-MM-DD>', 'reference date for expiry and dormancy (default: today)', parseAsOf)
     .addOption(new Option('--kind <file=kind>', 'force the kind of a file (repeatable)').argParser(collect))
-    .action(async (inputs: string[], o: { out: string; json?: string; db?: string; asOf?: string; kind?: string[] }) => {
+    .action(async (inputs: string[], o: { out: string; json?: string; db?: string; asOf?: string; kind?: string[] } & EngagementOptions) => {
       const kinds = parseKinds(o.kind);
       await withEngagement(o.db, true, o.asOf, async (h) => {
         const outcomes = await importInto(h, inputs, kinds);
@@ -124,22 +154,21 @@ export function buildProgram(): Command {
         }
         const written = await exportTo(h, o.out, o.json, o.asOf);
         process.stdout.write(`\nResult\n${summaryText(await h.invoke('summary:get', {}))}\n\nWritten\n${written.join('\n')}\n`);
-      });
+      }, o);
     });
 
-  program
-    .command('import')
+  withMetaOptions(program.command('import'))
     .description('import exports into an engagement (created when missing) and analyse it')
     .argument('<inputs...>', 'export files or folders')
     .requiredOption('--db <engagement.nhiaudit>', 'engagement file')
     .addOption(new Option('--kind <file=kind>', 'force the kind of a file (repeatable)').argParser(collect))
-    .action(async (inputs: string[], o: { db: string; kind?: string[] }) => {
+    .action(async (inputs: string[], o: { db: string; kind?: string[] } & EngagementOptions) => {
       const kinds = parseKinds(o.kind);
       await withEngagement(o.db, true, undefined, async (h) => {
         const outcomes = await importInto(h, inputs, kinds);
         if (!printRun(outcomes)) process.exitCode = EXIT_FAILURE;
         process.stdout.write(`\nEngagement ${resolve(o.db)}\n${summaryText(await h.invoke('summary:get', {}))}\n`);
-      });
+      }, o);
     });
 
   program

@@ -56,14 +56,19 @@ export async function writeWorkbook(engagement: Engagement, opts: WorkbookOption
   wb.created = new Date(`${opts.asOf}T00:00:00Z`);
   wb.modified = wb.created;
 
-  const s = wb.addWorksheet('Summary', { views: [{ showGridLines: false }] });
-  s.columns = [{ width: 34 }, { width: 60 }, { width: 16 }, { width: 16 }];
+  const print = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 } as const;
+  const s = wb.addWorksheet('Summary', { views: [{ showGridLines: false }], pageSetup: print });
+  s.columns = [{ width: 44 }, { width: 52 }, { width: 12 }, { width: 12 }, { width: 68 }];
   const title = s.addRow(['Non-human identity and mandatory MFA review']);
   title.font = { bold: true, size: 16, color: { argb: 'FF1F3A5F' } };
   title.commit();
   const kv = (k: string, v: string | number): void => {
-    const row = s.addRow([k, v]);
+    const row = s.addRow([k, v === '' ? 'not recorded' : v]);
     row.getCell(1).font = { bold: true };
+    const value = row.getCell(2);
+    value.alignment = { horizontal: 'left' };
+    if (typeof v === 'number') value.numFmt = '#,##0';
+    if (v === '') value.font = { italic: true, color: { argb: 'FF6B7280' } };
     row.commit();
   };
   s.addRow([]).commit();
@@ -85,7 +90,9 @@ export async function writeWorkbook(engagement: Engagement, opts: WorkbookOption
   for (const cls of [...IDENTITY_CLASSES, 'unclassified'] as (IdentityClass | 'unclassified')[]) {
     const n = summary.byClass[cls] ?? 0;
     if (n === 0) continue;
-    s.addRow([cls === 'unclassified' ? 'Not analysed' : CLASS_LABELS[cls], n]).commit();
+    const row = s.addRow([cls === 'unclassified' ? 'Not analysed' : CLASS_LABELS[cls], n]);
+    row.getCell(2).numFmt = '#,##0';
+    row.commit();
   }
   s.addRow([]).commit();
   const sh = s.addRow(['Sign-ins by log', 'Count']);
@@ -95,7 +102,9 @@ export async function writeWorkbook(engagement: Engagement, opts: WorkbookOption
   });
   sh.commit();
   for (const cat of ['interactive', 'non_interactive', 'service_principal', 'managed_identity']) {
-    s.addRow([cat.replace('_', '-'), summary.signInsByCategory[cat] ?? 0]).commit();
+    const row = s.addRow([cat.replace('_', '-'), summary.signInsByCategory[cat] ?? 0]);
+    row.getCell(2).numFmt = '#,##0';
+    row.commit();
   }
   const missing = ['interactive', 'non_interactive'].filter((c) => !summary.signInsByCategory[c]);
   if (missing.length > 0) {
@@ -114,11 +123,15 @@ export async function writeWorkbook(engagement: Engagement, opts: WorkbookOption
   });
   fh.commit();
   for (const f of listImportedFiles(db)) {
-    s.addRow([text(f.name), IMPORT_KIND_LABELS[f.kind as ImportKind] ?? f.kind, f.rowsImported, f.rowsRejected, f.sha256]).commit();
+    const row = s.addRow([text(f.name), IMPORT_KIND_LABELS[f.kind as ImportKind] ?? f.kind, f.rowsImported, f.rowsRejected, f.sha256]);
+    row.getCell(3).numFmt = '#,##0';
+    row.getCell(4).numFmt = '#,##0';
+    row.getCell(5).font = { name: 'Consolas', size: 9 };
+    row.commit();
   }
   s.commit();
 
-  const ws = wb.addWorksheet('Identities', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const ws = wb.addWorksheet('Identities', { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: { ...print, printTitlesRow: '1:1' } });
   ws.columns = IDENTITY_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }));
   const header = ws.getRow(1);
   header.eachCell((c) => {
@@ -130,6 +143,7 @@ export async function writeWorkbook(engagement: Engagement, opts: WorkbookOption
   for (const r of iterateIdentities(db)) {
     const row = ws.addRow(IDENTITY_COLUMNS.map((c) => c.value(r)));
     row.getCell(5).numFmt = '0%';
+    for (const c of [8, 9, 10]) row.getCell(c).numFmt = '#,##0';
     row.commit();
     if (++n % 1000 === 0) {
       if (opts.signal.aborted) throw new Error('Export cancelled.');
