@@ -1,7 +1,8 @@
 import type { Page } from '@playwright/test';
 import { EVENT_NAMES, type EventName } from '../../shared/contract/events';
-import { METHODS, type MethodName, type ParsedRequestOf, type ResponseOf, type ShellMethodName } from '../../shared/contract/methods';
-import { serializeError, type Result } from '../../shared/contract/result';
+import { METHODS, type ParsedRequestOf, type ResponseOf, type ShellMethodName } from '../../shared/contract/methods';
+import type { Result } from '../../shared/contract/result';
+import { dispatch } from '../../electron/main/policy/dispatch';
 import type { EngineHost } from '../../electron/engine/host';
 
 /** What the desktop shell answers in Electron main (native dialogs); each test decides the answers. */
@@ -37,7 +38,6 @@ export const DEFAULT_SHELL: ShellHandlers = {
   'shell:showInFolder': () => ({ shown: false }),
 };
 
-const fail = (name: string, message: string): Result<unknown> => ({ ok: false, error: { name, message } });
 
 /**
  * Gives a plain Chromium page the API object the Electron preload gives the renderer, backed by a
@@ -98,24 +98,17 @@ export async function installTransport(page: Page, host: EngineHost, bridgeScrip
     }),
   );
 
-  const call = async (method: unknown, request: unknown): Promise<Result<unknown>> => {
-    if (typeof method !== 'string' || !Object.hasOwn(METHODS, method)) {
-      return fail('ContractError', `Unknown method ${String(method)}`);
-    }
-    const spec = METHODS[method as MethodName];
-    const parsed = spec.request.safeParse(request ?? {});
-    if (!parsed.success) return fail('ValidationError', `Invalid request for ${method}: ${parsed.error.message}`);
-    if (spec.handler === 'engine') return host.callUntyped(method, parsed.data);
-    try {
-      const handler = transport.shell[method as ShellMethodName] as (r: unknown) => unknown;
-      const value: unknown = await handler(parsed.data);
-      const checked = spec.response.safeParse(value);
-      if (!checked.success) return fail('ContractError', `The test's answer to ${method} breaks the contract: ${checked.error.message}`);
-      return { ok: true, value: checked.data };
-    } catch (err) {
-      return { ok: false, error: serializeError(err) };
-    }
-  };
+  // The same validation and routing Electron main runs for every IPC request (electron/main/policy/dispatch.ts).
+  const call = (method: unknown, request: unknown): Promise<Result<unknown>> =>
+    dispatch(String(method), request, {
+      engine: (m, req) => host.callUntyped(m, req),
+      shell: async (m, req) => {
+        const value: unknown = await (transport.shell[m as ShellMethodName] as (r: unknown) => unknown)(req);
+        const checked = METHODS[m].response.safeParse(value);
+        if (!checked.success) throw new Error(`The test's answer to ${m} breaks the contract: ${checked.error.message}`);
+        return checked.data;
+      },
+    });
 
   await page.exposeBinding('__nhiInvoke', async (_source, method: unknown, request: unknown) => {
     const result = await call(method, request);
