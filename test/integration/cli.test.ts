@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -76,5 +76,45 @@ describe('nhi-audit CLI', () => {
     expect(ex.code).toBe(0);
     expect(existsSync(join(d, 'w.xlsx')) && existsSync(join(d, 'r.json'))).toBe(true);
     expect(cli('export', '--db', join(d, 'missing.nhiaudit'), '--out', join(d, 'x.xlsx')).code).toBe(2);
+  });
+});
+
+describe('a crash during an import', () => {
+  it('leaves the engagement as it was before the file being imported', async () => {
+    const { spawn } = await import('node:child_process');
+    const Database = (await import('better-sqlite3')).default;
+    const { bigInteractiveCsv } = await import('../support/bigCsv');
+    const d = tmp();
+    const db = join(d, 'e.nhiaudit');
+    expect(cli('import', join(FIXTURES, 'portal'), '--db', db).code).toBe(0);
+    const big = bigInteractiveCsv(d, 300_000);
+    const child = spawn(process.execPath, [CLI, 'import', big, '--db', db], { stdio: 'ignore' });
+    // Kill it (no chance to clean up) once the open transaction has spilled pages into the WAL.
+    await new Promise<void>((resolve, reject) => {
+      const timer = setInterval(() => {
+        try {
+          if (statSync(`${db}-wal`).size > 8 * 1024 * 1024) {
+            clearInterval(timer);
+            child.kill('SIGKILL');
+            resolve();
+          }
+        } catch {
+          /* no WAL yet */
+        }
+      }, 20);
+      child.once('exit', () => {
+        clearInterval(timer);
+        reject(new Error('the import finished before it could be interrupted'));
+      });
+    });
+    await new Promise((r) => child.once('exit', r));
+    const raw = new Database(db, { readonly: true });
+    expect(raw.prepare('SELECT count(*) AS n FROM signins').get()).toEqual({ n: 37 });
+    expect(raw.prepare('SELECT count(*) AS n FROM imported_files').get()).toEqual({ n: 3 });
+    raw.close();
+    // And the engagement is still usable: the same file imports completely afterwards.
+    const again = cli('import', big, '--db', db);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/300,000 rows/u);
   });
 });
