@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { Transform, type TransformCallback } from 'node:stream';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import type { Sniffed } from './sniff';
 import { iconvName } from './sniff';
+import type { InputSource } from './source';
 
 export interface CsvRow {
   fields: string[];
@@ -46,8 +46,8 @@ function countNewlines(fields: readonly string[]): number {
  * Streams a delimited text file as rows. Bytes are decoded to text before papaparse sees them,
  * because papaparse on raw buffers corrupts multi-byte UTF-8 split across chunk boundaries.
  */
-export async function openCsv(path: string, sniffed: Sniffed): Promise<CsvStream> {
-  const raw = createReadStream(path, { highWaterMark: 1 << 20 });
+export async function openCsv(source: InputSource, sniffed: Sniffed): Promise<CsvStream> {
+  const raw = source.open();
   const tap = new Tap();
   const decoder = iconv.decodeStream(iconvName(sniffed.encoding), { stripBOM: true });
   const parser = Papa.parse(Papa.NODE_STREAM_INPUT, {

@@ -4,6 +4,7 @@ import type { ImportKind } from '../../../shared/domain/importKinds';
 import type { Db } from '../db/open';
 import type { JobContext } from '../jobs';
 import { collectInputs } from './collectInputs';
+import { fileSource } from './source';
 import { CancelledError, importFile } from './importFile';
 
 /** Imports every input in turn; one bad file is reported and the others still import. */
@@ -40,7 +41,7 @@ export async function runImport(
     try {
       const outcome = await importFile({
         db,
-        path: file.path,
+        source: fileSource(file.path, file.size),
         kindOverride,
         signal: ctx.signal,
         onProgress: (p) => {

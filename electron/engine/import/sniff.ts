@@ -1,5 +1,5 @@
-import { open } from 'node:fs/promises';
 import iconv from 'iconv-lite';
+import type { InputSource } from './source';
 
 export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
@@ -17,16 +17,11 @@ export interface Sniffed {
 
 const HEAD_BYTES = 64 * 1024;
 
-/** Reads the start of a file and decides its encoding and, for text tables, its delimiter. */
-export async function sniffFile(path: string): Promise<Sniffed> {
-  const fh = await open(path, 'r');
-  try {
-    const buf = Buffer.alloc(HEAD_BYTES);
-    const { bytesRead } = await fh.read(buf, 0, HEAD_BYTES, 0);
-    return sniffBytes(buf.subarray(0, bytesRead));
-  } finally {
-    await fh.close();
-  }
+/** Reads the start of an input and decides its encoding and, for text tables, its delimiter. */
+export async function sniffSource(source: InputSource): Promise<Sniffed> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of source.open({ start: 0, end: HEAD_BYTES - 1 })) chunks.push(chunk as Buffer);
+  return sniffBytes(Buffer.concat(chunks).subarray(0, HEAD_BYTES));
 }
 
 export function sniffBytes(bytes: Buffer): Sniffed {

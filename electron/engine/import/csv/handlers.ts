@@ -1,13 +1,13 @@
-import type { ImportKind } from '../../../shared/domain/importKinds';
-import type { SignInCategory } from '../../../shared/domain/vocabulary';
-import type { HeaderIndex } from '../../../shared/parse/headers';
-import { KNOWN_LA_HEADERS, logAnalyticsSignInMapper } from '../../../shared/parse/logAnalyticsColumns';
-import { KNOWN_PORTAL_SIGNIN_HEADERS, portalSignInMapper, type SignInMapResult } from '../../../shared/parse/signinColumns';
-import { KNOWN_USER_HEADERS, userMapper } from '../../../shared/parse/userColumns';
-import type { DateOrder } from '../../../shared/parse/values';
-import type { Db } from '../db/open';
-import { IdentityResolver } from '../store/identityResolver';
-import { SignInWriter } from '../store/signInWriter';
+import type { ImportKind } from '../../../../shared/domain/importKinds';
+import type { SignInCategory } from '../../../../shared/domain/vocabulary';
+import type { HeaderIndex } from '../../../../shared/parse/headers';
+import { KNOWN_LA_HEADERS, logAnalyticsSignInMapper } from '../../../../shared/parse/logAnalyticsColumns';
+import { KNOWN_PORTAL_SIGNIN_HEADERS, portalSignInMapper, type SignInMapResult } from '../../../../shared/parse/signinColumns';
+import { KNOWN_USER_HEADERS, userMapper } from '../../../../shared/parse/userColumns';
+import type { DateOrder } from '../../../../shared/parse/values';
+import type { Db } from '../../db/open';
+import { IdentityResolver } from '../../store/identityResolver';
+import { SignInWriter } from '../../store/signInWriter';
 
 export type RowOutcome = { status: 'imported'; timeMs: number | null } | { status: 'duplicate' } | { status: 'rejected'; reason: string };
 
