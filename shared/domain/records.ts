@@ -59,3 +59,103 @@ export interface UserRecord {
   creationType: string | null;
   onPremisesSync: boolean | null;
 }
+
+/** A password (client secret), certificate or federated credential of an application or service principal. */
+export interface CredentialRecord {
+  type: 'password' | 'certificate' | 'federated';
+  keyId: string | null;
+  displayName: string | null;
+  /** ISO-8601 UTC. */
+  start: string | null;
+  end: string | null;
+  hint: string | null;
+  thumbprint: string | null;
+  /** Federated credentials: token issuer, subject and audiences. */
+  issuer: string | null;
+  subject: string | null;
+  audiences: string[];
+}
+
+export interface OwnerRecord {
+  objectId: string;
+  upn: string | null;
+  displayName: string | null;
+  /** user, servicePrincipal, group… as the export names it. */
+  type: string | null;
+}
+
+/** An application permission or delegated scope an app asks for or holds. */
+export interface PermissionRecord {
+  resourceAppId: string;
+  permissionId: string;
+  /** Role = application permission, Scope = delegated. */
+  type: 'Role' | 'Scope';
+  /** `required` = requiredResourceAccess of the app; `granted` = an appRoleAssignment of the service principal. */
+  source: 'required' | 'granted';
+}
+
+/** An application registration or a service principal (including managed identities). */
+export interface DirectoryObjectRecord {
+  kind: 'application' | 'service_principal';
+  objectId: string;
+  appId: string | null;
+  displayName: string | null;
+  /** Service principals: Application, ManagedIdentity, Legacy, SocialIdp. */
+  spType: string | null;
+  appOwnerOrgId: string | null;
+  signInAudience: string | null;
+  accountEnabled: boolean | null;
+  createdAt: string | null;
+  description: string | null;
+  /** Managed identities: system- or user-assigned, and the Azure resource behind it. */
+  msiType: 'systemAssigned' | 'userAssigned' | null;
+  msiResourceId: string | null;
+  tags: string[];
+  credentials: CredentialRecord[];
+  owners: OwnerRecord[];
+  permissions: PermissionRecord[];
+}
+
+/** An Azure RBAC or Entra directory role assignment (active or eligible). */
+export interface RoleAssignmentRecord {
+  system: 'azure' | 'entra';
+  assignmentId: string | null;
+  principalObjectId: string | null;
+  principalName: string | null;
+  /** User, Group, ServicePrincipal, ForeignGroup, Unknown (deleted)… */
+  principalType: string | null;
+  roleName: string;
+  roleDefinitionId: string | null;
+  /** Azure: the ARM scope; Entra: the directory scope ("/" = tenant). */
+  scope: string;
+  state: 'active' | 'eligible';
+  start: string | null;
+  end: string | null;
+  memberType: string | null;
+}
+
+/** A user's MFA registration (Graph userRegistrationDetails or the portal's download). */
+export interface MfaRegistrationRecord {
+  userObjectId: string | null;
+  upn: string | null;
+  displayName: string | null;
+  isMfaCapable: boolean | null;
+  isMfaRegistered: boolean | null;
+  isPasswordlessCapable: boolean | null;
+  isAdmin: boolean | null;
+  /** Graph method tokens (fido2, microsoftAuthenticatorPush, …) or the portal's friendly names. */
+  methods: string[];
+  defaultMethod: string | null;
+  lastUpdated: string | null;
+}
+
+/** One authentication step of a sign-in (the portal's `_AuthDetails_` companion, or Graph authenticationDetails). */
+export interface AuthDetailRecord {
+  requestId: string;
+  step: number;
+  method: string | null;
+  methodDetail: string | null;
+  succeeded: boolean | null;
+  resultDetail: string | null;
+  requirement: string | null;
+}

@@ -16,6 +16,8 @@ export class IdentityResolver {
   private readonly fillUser: Statement<unknown[]>;
   private readonly upsertDirectoryUser: Statement<unknown[]>;
   private readonly claimUpnIdentity: Statement<unknown[]>;
+  private readonly appWithoutSp: Statement<[string], { id: number }>;
+  private readonly claimApp: Statement<unknown[]>;
 
   constructor(db: Db) {
     this.byObjectId = db.prepare('SELECT id FROM identities WHERE object_id = ?');
@@ -43,6 +45,8 @@ export class IdentityResolver {
         in_directory = 1, source_file_id = coalesce(source_file_id, excluded.source_file_id)
       RETURNING id`);
     this.claimUpnIdentity = db.prepare(`UPDATE identities SET object_id = ? WHERE id = ? AND object_id IS NULL`);
+    this.appWithoutSp = db.prepare(`SELECT id FROM identities WHERE app_id = ? AND kind = 'application' AND object_id IS NULL LIMIT 1`);
+    this.claimApp = db.prepare(`UPDATE identities SET kind = 'service_principal', object_id = ?, sp_type = coalesce(sp_type, ?) WHERE id = ?`);
   }
 
   /** The identity a sign-in belongs to, or null when the row names no principal at all. */
@@ -54,6 +58,12 @@ export class IdentityResolver {
         const found = this.byObjectId.get(oid);
         if (found) return found.id;
         const spType = r.category === 'managed_identity' ? 'ManagedIdentity' : null;
+        // The application registration was imported before its service principal signed in: same identity.
+        const app = r.appId ? this.appWithoutSp.get(r.appId) : undefined;
+        if (app) {
+          this.claimApp.run(oid, spType, app.id);
+          return app.id;
+        }
         return Number(this.insertSp.run(oid, r.appId, r.spName ?? r.appName, spType).lastInsertRowid);
       });
     }

@@ -1,0 +1,100 @@
+import type { Statement } from 'better-sqlite3';
+import type { DirectoryObjectRecord } from '../../../shared/domain/records';
+import type { Db } from '../db/open';
+
+const bool = (b: boolean | null): number | null => (b == null ? null : b ? 1 : 0);
+
+/**
+ * Writes applications and service principals (managed identities included) with their
+ * credentials, owners and permissions. An application and its service principal become one
+ * identity, joined on the app id; a principal first seen in the sign-in logs is completed, not
+ * duplicated.
+ */
+export class DirectoryWriter {
+  private readonly byObjectId: Statement<[string], { id: number }>;
+  private readonly byAppObjectId: Statement<[string], { id: number }>;
+  private readonly byAppId: Statement<[string], { id: number; object_id: string | null; app_object_id: string | null }>;
+  private readonly insert: Statement<unknown[]>;
+  private readonly update: Statement<unknown[]>;
+  private readonly credential: Statement<unknown[]>;
+  private readonly owner: Statement<unknown[]>;
+  private readonly permission: Statement<unknown[]>;
+
+  constructor(db: Db) {
+    this.byObjectId = db.prepare(`SELECT id FROM identities WHERE object_id = ?`);
+    this.byAppObjectId = db.prepare(`SELECT id FROM identities WHERE app_object_id = ?`);
+    this.byAppId = db.prepare(
+      `SELECT id, object_id, app_object_id FROM identities WHERE app_id = ? AND kind IN ('service_principal', 'application') ORDER BY id LIMIT 1`,
+    );
+    this.insert = db.prepare(
+      `INSERT INTO identities (kind, object_id, app_object_id, app_id, display_name, sp_type, app_owner_org_id, sign_in_audience,
+         account_enabled, created_at, description, msi_type, msi_resource_id, tags, in_directory, source_file_id)
+       VALUES (@kind, @objectId, @appObjectId, @appId, @displayName, @spType, @appOwnerOrgId, @signInAudience, @accountEnabled,
+         @createdAt, @description, @msiType, @msiResourceId, @tags, 1, @fileId)`,
+    );
+    this.update = db.prepare(
+      `UPDATE identities SET
+         kind = CASE WHEN @kind = 'service_principal' OR object_id IS NOT NULL THEN 'service_principal' ELSE kind END,
+         object_id = coalesce(object_id, @objectId), app_object_id = coalesce(app_object_id, @appObjectId), app_id = coalesce(@appId, app_id),
+         display_name = coalesce(@displayName, display_name), sp_type = coalesce(@spType, sp_type),
+         app_owner_org_id = coalesce(@appOwnerOrgId, app_owner_org_id), sign_in_audience = coalesce(@signInAudience, sign_in_audience),
+         account_enabled = coalesce(@accountEnabled, account_enabled), created_at = coalesce(created_at, @createdAt),
+         description = coalesce(@description, description), msi_type = coalesce(@msiType, msi_type),
+         msi_resource_id = coalesce(@msiResourceId, msi_resource_id), tags = CASE WHEN @tags = '[]' THEN tags ELSE @tags END,
+         in_directory = 1, source_file_id = coalesce(source_file_id, @fileId)
+       WHERE id = @id`,
+    );
+    this.credential = db.prepare(
+      `INSERT OR IGNORE INTO credentials (identity_id, type, key_id, display_name, start_time, end_time, hint, thumbprint, issuer,
+         subject, audiences, file_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.owner = db.prepare(
+      `INSERT OR IGNORE INTO owners (identity_id, owner_object_id, owner_upn, owner_display_name, owner_type, file_id) VALUES (?, ?, ?, ?, ?, ?)`,
+    );
+    this.permission = db.prepare(
+      `INSERT OR IGNORE INTO app_permissions (identity_id, resource_app_id, permission_id, type, source, file_id) VALUES (?, ?, ?, ?, ?, ?)`,
+    );
+  }
+
+  /** Returns the identity id the object was merged into. */
+  write(r: DirectoryObjectRecord, fileId: number): number {
+    const isSp = r.kind === 'service_principal';
+    const objectId = isSp ? r.objectId.toLowerCase() : null;
+    const appObjectId = isSp ? null : r.objectId.toLowerCase();
+    const appId = r.appId?.toLowerCase() ?? null;
+    let id = objectId ? this.byObjectId.get(objectId)?.id : appObjectId ? this.byAppObjectId.get(appObjectId)?.id : undefined;
+    if (id === undefined && appId) {
+      const candidate = this.byAppId.get(appId);
+      // Join an application to its service principal (and back) only where that slot is still free.
+      if (candidate && (isSp ? candidate.object_id == null : candidate.app_object_id == null)) id = candidate.id;
+    }
+    const values = {
+      kind: r.kind,
+      objectId,
+      appObjectId,
+      appId,
+      displayName: r.displayName,
+      spType: r.spType,
+      appOwnerOrgId: r.appOwnerOrgId?.toLowerCase() ?? null,
+      signInAudience: r.signInAudience,
+      accountEnabled: bool(r.accountEnabled),
+      createdAt: r.createdAt,
+      description: r.description,
+      msiType: r.msiType,
+      msiResourceId: r.msiResourceId,
+      tags: JSON.stringify(r.tags),
+      fileId,
+    };
+    if (id === undefined) {
+      id = Number(this.insert.run(values).lastInsertRowid);
+    } else {
+      this.update.run({ ...values, id });
+    }
+    for (const c of r.credentials) {
+      this.credential.run(id, c.type, c.keyId?.toLowerCase() ?? null, c.displayName, c.start, c.end, c.hint, c.thumbprint, c.issuer, c.subject, JSON.stringify(c.audiences), fileId);
+    }
+    for (const o of r.owners) this.owner.run(id, o.objectId.toLowerCase(), o.upn, o.displayName, o.type, fileId);
+    for (const p of r.permissions) this.permission.run(id, p.resourceAppId.toLowerCase(), p.permissionId.toLowerCase(), p.type, p.source, fileId);
+    return id;
+  }
+}
