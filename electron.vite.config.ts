@@ -9,7 +9,11 @@ export default defineConfig({
       // The engine worker is a second entry emitted next to main (out/main/worker.js). electron-vite's
       // `?modulePath` import fails to build with vite 8 here, and a plain entry needs no magic.
       lib: {
-        entry: { index: resolve(__dirname, 'electron/main/index.ts'), worker: resolve(__dirname, 'electron/engine/worker.ts') },
+        entry: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          worker: resolve(__dirname, 'electron/engine/worker.ts'),
+          signInParser: resolve(__dirname, 'electron/engine/import/csv/signInParser.worker.ts'),
+        },
         formats: ['cjs'],
       },
     },

@@ -12,7 +12,7 @@ const noElectron = { name: 'electron', message: "Only electron/main and electron
 const layer = (paths, patterns) => ['error', { paths, patterns }];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'resources/**', 'test-results/**', 'playwright-report/**', 'demo-output/**', 'bin/**'] },
+  { ignores: ['tmp/**', 'out/**', 'dist/**', 'node_modules/**', 'resources/**', 'test-results/**', 'playwright-report/**', 'demo-output/**', 'bin/**'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

@@ -23,6 +23,7 @@ export default defineConfig({
       input: {
         cli: resolve(import.meta.dirname, 'electron/cli/index.ts'),
         worker: resolve(import.meta.dirname, 'electron/engine/worker.ts'),
+        signInParser: resolve(import.meta.dirname, 'electron/engine/import/csv/signInParser.worker.ts'),
       },
       external: (id) => external.some((e) => id === e || id.startsWith(`${e}/`)),
       output: { format: 'cjs', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },

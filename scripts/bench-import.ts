@@ -1,58 +1,78 @@
-// Import benchmark: generates the sample tenant at a given size, imports it through the real engine
-// host (worker thread) into a fresh engagement, analyses it and writes the workbook, reporting
-// rows/s and peak memory (RSS sampled every 50 ms; the worker shares the process). Usage:
-//   npm run bench:import -- [signIns=1000000] [keep]
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+// Import benchmark (issue 3): writes an Entra portal sign-in CSV of N rows with the real 55-column
+// quoted header, imports it with `nhi-audit import` in a child process, and prints the time, rows
+// per second and the child's peak memory (VmHWM from /proc, so every thread of the process counts).
+// When the `sqlite3` command is installed it also times `sqlite3 .import` of the same file in the
+// same run and prints the ratio. With `--triple` it repeats with a file three times larger, to show
+// that memory stays flat.
+//   npm run bench:import -- [rows=1000000] [--triple] [--keep]
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { spawnSync } from 'node:child_process';
-import { EngineHost } from '../electron/engine/host';
+import { writePortalCsv } from './bench/portalCsv';
 
 const root = resolve(import.meta.dirname, '..');
-const signIns = Number(process.argv[2] ?? 1_000_000);
-const keep = process.argv.includes('keep');
+const cli = join(root, 'out', 'node', 'cli.js');
+const args = process.argv.slice(2);
+const rows = Number(args.find((a) => /^\d+$/u.test(a)) ?? 1_000_000);
 const dir = mkdtempSync(join(tmpdir(), 'nhi-bench-'));
-const data = join(dir, 'sample');
-const mb = (b: number): string => (b / 1024 / 1024).toFixed(0);
+const mb = (b: number): string => `${(b / 1048576).toFixed(0)} MB`;
 const n = (v: number): string => Math.round(v).toLocaleString('en-US');
 
-async function main(): Promise<void> {
-  const t0 = performance.now();
-  // Generated in a child process, so its memory does not count in the import's peak below.
-  const gen = spawnSync(process.execPath, [join(root, 'out/node/cli.js'), 'sample', '--out', data, '--sign-ins', String(signIns)], { stdio: 'ignore' });
-  if (gen.status !== 0) throw new Error('sample generation failed');
-  const genSeconds = (performance.now() - t0) / 1000;
-  const bytes = readdirSync(data).reduce((a, f) => a + statSync(join(data, f)).size, 0);
+/** Runs a command, sampling its peak resident memory (Linux: VmHWM); resolves with seconds and bytes. */
+function measure(cmd: string, argv: string[]): Promise<{ seconds: number; peak: number; code: number | null }> {
+  return new Promise((done) => {
+    const t = performance.now();
+    const child = spawn(cmd, argv, { stdio: ['ignore', 'ignore', 'inherit'] });
+    let peak = 0;
+    const status = `/proc/${child.pid}/status`;
+    const timer = setInterval(() => {
+      try {
+        const m = /VmHWM:\s+(\d+) kB/u.exec(readFileSync(status, 'utf8'));
+        if (m) peak = Math.max(peak, Number(m[1]) * 1024);
+      } catch {
+        /* exited */
+      }
+    }, 25);
+    child.on('exit', (code) => {
+      clearInterval(timer);
+      done({ seconds: (performance.now() - t) / 1000, peak, code });
+    });
+  });
+}
 
-  const baseline = process.memoryUsage().rss;
-  let peak = 0;
-  const sampler = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, 50);
-  const host = new EngineHost(join(root, 'out/node/worker.js'), { samplePath: data, dataDir: dir, appVersion: 'bench' });
-  await host.invoke('engagement:create', { path: join(dir, 'bench.nhiaudit') });
-  const t1 = performance.now();
-  const result = await host.waitForJob((await host.invoke('import:start', { paths: [data], analyse: false })).jobId);
-  const importSeconds = (performance.now() - t1) / 1000;
-  const importPeak = peak;
-  const t2 = performance.now();
-  await host.waitForJob((await host.invoke('analysis:run', {})).jobId);
-  const analysisSeconds = (performance.now() - t2) / 1000;
-  const t3 = performance.now();
-  await host.waitForJob((await host.invoke('export:workbook', { outPath: join(dir, 'bench.xlsx') })).jobId);
-  const exportSeconds = (performance.now() - t3) / 1000;
-  clearInterval(sampler);
-  const summary = await host.invoke('summary:get', {});
-  await host.close();
-  if (result.kind !== 'import') throw new Error('unexpected result');
-  const rows = result.outcomes.reduce((a, o) => a + o.rowsImported + o.rowsRejected + o.rowsDuplicate, 0);
-  console.log(`generated   ${n(signIns)} sign-ins requested, ${mb(bytes)} MB of exports, in ${genSeconds.toFixed(1)} s`);
-  console.log(`import      ${n(rows)} rows in ${importSeconds.toFixed(1)} s = ${n(rows / importSeconds)} rows/s, ${(bytes / 1048576 / importSeconds).toFixed(1)} MB/s, peak RSS ${mb(importPeak)} MB`);
-  console.log(`analysis    ${n(summary.identities)} identities, ${n(summary.signIns)} sign-ins, in ${analysisSeconds.toFixed(1)} s`);
-  console.log(`workbook    ${exportSeconds.toFixed(1)} s`);
-  console.log(`peak RSS    ${mb(peak)} MB overall (process incl. engine worker; ${mb(baseline)} MB before the engine started)`);
-  console.log(`engagement  ${mb(statSync(join(dir, 'bench.nhiaudit')).size)} MB on disk`);
-  if (keep) console.log(`kept in ${dir}`);
+async function once(count: number): Promise<{ seconds: number; peak: number }> {
+  const csv = join(dir, `InteractiveSignIns_bench_${count}.csv`);
+  const t0 = performance.now();
+  await writePortalCsv(csv, count);
+  const size = statSync(csv).size;
+  console.log(`file        ${n(count)} rows, ${mb(size)} (written in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  const db = join(dir, `bench_${count}.nhiaudit`);
+  const ours = await measure(process.execPath, [cli, 'import', csv, '--db', db, '--no-analyse']);
+  if (ours.code !== 0) throw new Error(`nhi-audit import failed (exit ${ours.code})`);
+  console.log(`nhi-audit   ${ours.seconds.toFixed(1)} s = ${n(count / ours.seconds)} rows/s, ${(size / 1048576 / ours.seconds).toFixed(0)} MB/s, peak ${mb(ours.peak)}`);
+  const sqlite = spawnSync('sqlite3', ['-version'], { encoding: 'utf8' });
+  if (sqlite.status === 0) {
+    const target = join(dir, `sqlite3_${count}.db`);
+    const theirs = await measure('sqlite3', [target, '-cmd', '.mode csv', `.import ${csv} signins`]);
+    console.log(`sqlite3     ${theirs.seconds.toFixed(1)} s (.import, all TEXT, no index; sqlite3 ${sqlite.stdout.trim().split(' ')[0]}), peak ${mb(theirs.peak)}`);
+    console.log(`ratio       ${(ours.seconds / theirs.seconds).toFixed(2)}x the time of sqlite3 .import`);
+    rmSync(target, { force: true });
+  } else {
+    console.log('sqlite3     not installed (apt-get install sqlite3): no comparison');
+  }
+  if (!args.includes('--keep')) rmSync(csv, { force: true });
+  return ours;
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(cli)) throw new Error('Build first: npm run build:cli');
+  const first = await once(rows);
+  if (args.includes('--triple')) {
+    const third = await once(rows * 3);
+    console.log(`memory      ${mb(third.peak)} for 3x the rows vs ${mb(first.peak)}: ${(((third.peak - first.peak) / first.peak) * 100).toFixed(1)}% more`);
+  }
+  if (args.includes('--keep')) console.log(`kept in ${dir}`);
   else rmSync(dir, { recursive: true, force: true });
 }
 

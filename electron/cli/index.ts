@@ -8,7 +8,7 @@ import type { ImportOutcome } from '../../shared/contract/dto';
 import { EngineHost } from '../engine/host';
 import { generateSampleTenant } from '../engine/sample';
 import { attachProgress } from './progress';
-import { outcomesText, summaryText } from './summaryText';
+import { coverageText, outcomesText, summaryText } from './summaryText';
 import pkg from '../../package.json';
 
 /** Exit codes: 0 success, 1 nothing usable imported or a run error, 2 bad usage. */
@@ -34,6 +34,13 @@ function parseAsOf(v: string): string {
   return v;
 }
 
+/** A file as the engine names it: absolute, and for an archive entry (`a.zip!dir/b.csv`) the archive resolved. */
+function keyOf(file: string): string {
+  if (existsSync(file)) return resolve(file);
+  const m = /\.zip!/iu.exec(file);
+  return m && existsSync(file.slice(0, m.index + 4)) ? `${resolve(file.slice(0, m.index + 4))}${file.slice(m.index + 4)}` : file;
+}
+
 function parseKinds(values: readonly string[] | undefined): Record<string, ImportKind> {
   const kinds: Record<string, ImportKind> = {};
   for (const v of values ?? []) {
@@ -43,15 +50,15 @@ function parseKinds(values: readonly string[] | undefined): Record<string, Impor
     if (!file || !kind.success) {
       throw new UsageError(`--kind takes <file>=<kind>, where kind is one of:\n  ${IMPORT_KINDS.join('\n  ')}`);
     }
-    kinds[existsSync(file) ? resolve(file) : file] = kind.data;
+    kinds[keyOf(file)] = kind.data;
   }
   return kinds;
 }
 
 const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
 
-async function importInto(h: EngineHost, inputs: string[], kinds: Record<string, ImportKind>): Promise<ImportOutcome[]> {
-  const { jobId } = await h.invoke('import:start', { paths: inputs.map((p) => resolve(p)), kinds, analyse: true });
+async function importInto(h: EngineHost, inputs: string[], kinds: Record<string, ImportKind>, analyse = true): Promise<ImportOutcome[]> {
+  const { jobId } = await h.invoke('import:start', { paths: inputs.map((p) => resolve(p)), kinds, analyse });
   const result = await h.waitForJob(jobId);
   if (result.kind !== 'import') throw new Error('unexpected job result');
   return result.outcomes;
@@ -70,6 +77,12 @@ async function exportTo(h: EngineHost, out: string | undefined, json: string | u
     written.push(`  report:   ${resolve(json)}`);
   }
   return written;
+}
+
+/** The end-of-run summary: counts, then which evidence exists and what is missing. */
+async function resultText(h: EngineHost): Promise<string> {
+  const [summary, coverage] = await Promise.all([h.invoke('summary:get', {}), h.invoke('coverage:get', {})]);
+  return `${summaryText(summary)}\n\nCoverage\n${coverageText(coverage)}`;
 }
 
 function printRun(outcomes: readonly ImportOutcome[]): boolean {
@@ -137,7 +150,7 @@ export function buildProgram(): Command {
 
   withMetaOptions(program.command('analyze'))
     .description('import exports, analyse them and write the workbook (and the JSON report)')
-    .argument('<inputs...>', 'export files or folders')
+    .argument('<inputs...>', 'export files, folders or .zip archives')
     .requiredOption('--out <workbook.xlsx>', 'workbook to write')
     .option('--json <report.json>', 'also write the machine-readable report')
     .option('--db <engagement.nhiaudit>', 'keep the engagement in this file (default: a temporary one)')
@@ -153,21 +166,22 @@ export function buildProgram(): Command {
           return;
         }
         const written = await exportTo(h, o.out, o.json, o.asOf);
-        process.stdout.write(`\nResult\n${summaryText(await h.invoke('summary:get', {}))}\n\nWritten\n${written.join('\n')}\n`);
+        process.stdout.write(`\nResult\n${await resultText(h)}\n\nWritten\n${written.join('\n')}\n`);
       }, o);
     });
 
   withMetaOptions(program.command('import'))
     .description('import exports into an engagement (created when missing) and analyse it')
-    .argument('<inputs...>', 'export files or folders')
+    .argument('<inputs...>', 'export files, folders or .zip archives')
     .requiredOption('--db <engagement.nhiaudit>', 'engagement file')
     .addOption(new Option('--kind <file=kind>', 'force the kind of a file (repeatable)').argParser(collect))
-    .action(async (inputs: string[], o: { db: string; kind?: string[] } & EngagementOptions) => {
+    .option('--no-analyse', 'only import; `export` analyses before it writes')
+    .action(async (inputs: string[], o: { db: string; kind?: string[]; analyse: boolean } & EngagementOptions) => {
       const kinds = parseKinds(o.kind);
       await withEngagement(o.db, true, undefined, async (h) => {
-        const outcomes = await importInto(h, inputs, kinds);
+        const outcomes = await importInto(h, inputs, kinds, o.analyse);
         if (!printRun(outcomes)) process.exitCode = EXIT_FAILURE;
-        process.stdout.write(`\nEngagement ${resolve(o.db)}\n${summaryText(await h.invoke('summary:get', {}))}\n`);
+        process.stdout.write(`\nEngagement ${resolve(o.db)}\n${await resultText(h)}\n`);
       }, o);
     });
 
@@ -180,8 +194,10 @@ export function buildProgram(): Command {
     .option('--as-of <YYYY-MM-DD>', 'reference date for expiry and dormancy (default: the engagement\'s, else today)', parseAsOf)
     .action(async (o: { db: string; out: string; json?: string; asOf?: string }) => {
       await withEngagement(o.db, false, o.asOf, async (h) => {
+        // The engagement may hold imports that were never analysed (`import --no-analyse`).
+        await h.waitForJob((await h.invoke('analysis:run', {})).jobId);
         const written = await exportTo(h, o.out, o.json, o.asOf);
-        process.stdout.write(`${summaryText(await h.invoke('summary:get', {}))}\n\nWritten\n${written.join('\n')}\n`);
+        process.stdout.write(`${await resultText(h)}\n\nWritten\n${written.join('\n')}\n`);
       });
     });
 

@@ -1,4 +1,6 @@
+import type { Coverage } from '../../shared/contract/coverage';
 import type { ImportOutcome, Summary } from '../../shared/contract/dto';
+import { formatRange } from '../../shared/coverage/days';
 import { CLASS_LABELS, IDENTITY_CLASSES } from '../../shared/domain/vocabulary';
 
 const n = (v: number): string => v.toLocaleString('en-US');
@@ -28,5 +30,22 @@ export function summaryText(s: Summary): string {
     if (v) lines.push(`    ${CLASS_LABELS[cls].padEnd(20)} ${n(v).padStart(8)}`);
   }
   if (s.byClass.unclassified) lines.push(`    ${'Not analysed'.padEnd(20)} ${n(s.byClass.unclassified).padStart(8)}`);
+  return lines.join('\n');
+}
+
+/** Which evidence the engagement holds and what is missing, with the consequences. */
+export function coverageText(c: Coverage): string {
+  const lines: string[] = [];
+  for (const cat of c.categories) {
+    const state = !cat.present
+      ? 'MISSING'
+      : cat.ranges.length === 0
+        ? `${n(cat.files)} ${cat.files === 1 ? 'file' : 'files'}, no events`
+        : `${cat.ranges.map(formatRange).join(', ')} (${n(cat.rows)} ${cat.rows === 1 ? 'row' : 'rows'})${cat.gaps.length > 0 ? `, gaps: ${cat.gaps.map(formatRange).join(', ')}` : ''}`;
+    lines.push(`  ${cat.label.padEnd(31)} ${state}`);
+  }
+  for (const e of c.entities) lines.push(`  ${e.label.padEnd(31)} ${e.present ? `${n(e.rows)} ${e.rows === 1 ? 'row' : 'rows'} in ${n(e.files)} ${e.files === 1 ? 'file' : 'files'}` : 'MISSING'}`);
+  for (const t of c.truncatedFiles) lines.push(`  truncated: ${t.name} (${t.flags.join(', ')})`);
+  for (const cv of c.caveats) lines.push(`  ${cv.severity === 'warning' ? '! ' : '- '}${cv.text}`);
   return lines.join('\n');
 }

@@ -10,6 +10,7 @@ import { writeReport } from './export/report';
 import { writeWorkbook } from './export/workbook';
 import { runImport } from './import/runImport';
 import { JobRunner, type Emit, type JobContext } from './jobs';
+import { getCoverage, recordSignInCategories } from './queries/coverage';
 import { listIdentities } from './queries/identities';
 import { getSummary, listImportedFiles } from './queries/summary';
 
@@ -19,6 +20,8 @@ export interface EngineOptions {
   /** Where engagements without a chosen location (the sample) are kept. */
   dataDir: string;
   appVersion: string;
+  /** The built sign-in CSV parser thread; without it, sign-in CSVs are parsed on the engine thread. */
+  signInParserPath?: string;
 }
 
 type Handlers = { [M in EngineMethodName]: (req: ParsedRequestOf<M>) => ResponseOf<M> | Promise<ResponseOf<M>> };
@@ -83,6 +86,7 @@ export class Engine {
       const e = this.current();
       return getSummary(e.reader, e.info());
     },
+    'coverage:get': () => getCoverage(this.current().reader),
     'export:workbook': (req) => {
       const engagement = this.current();
       const asOf = req.asOf ?? engagement.info().asOf ?? today();
@@ -129,8 +133,9 @@ export class Engine {
     return this.jobs.start('import', async (ctx): Promise<JobResult> => {
       // One bar for the whole job: reading files fills 90 % of it when an analysis follows.
       const share = analyse ? 0.9 : 1;
-      const outcomes = await runImport(engagement.writer, paths, kinds, scaled(ctx, 0, share));
+      const outcomes = await runImport(engagement.writer, paths, kinds, scaled(ctx, 0, share), this.options.signInParserPath);
       this.lastOutcomes = outcomes;
+      if (outcomes.some((o) => o.status === 'imported')) recordSignInCategories(engagement.writer);
       const anyImported = outcomes.some((o) => o.status === 'imported');
       if (analyse && anyImported && !ctx.signal.aborted) this.analyse(engagement, scaled(ctx, share, 1 - share));
       return { kind: 'import', outcomes, analysed: analyse && anyImported && !ctx.signal.aborted };

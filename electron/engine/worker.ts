@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { ENGINE_METHOD_NAMES, METHODS, type EngineMethodName } from '../../shared/contract/methods';
 import { serializeError } from '../../shared/contract/result';
@@ -9,7 +11,10 @@ const port = parentPort;
 if (!port) throw new Error('worker.ts must run inside a worker thread');
 
 const send = (m: FromWorker): void => port.postMessage(m);
-const engine = new Engine(workerData as EngineOptions, (event, payload) => send({ type: 'event', event, payload }));
+// Every build (CLI, Electron main, tests) emits the parser thread next to this worker.
+const parser = join(__dirname, 'signInParser.js');
+const options: EngineOptions = { ...(workerData as EngineOptions), ...(existsSync(parser) ? { signInParserPath: parser } : {}) };
+const engine = new Engine(options, (event, payload) => send({ type: 'event', event, payload }));
 const engineMethods = new Set<string>(ENGINE_METHOD_NAMES);
 
 port.on('message', (msg: ToWorker) => {

@@ -6,6 +6,7 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/start.css';
 import './styles/import.css';
+import './styles/coverage.css';
 import './styles/identities.css';
 import './styles/detail.css';
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ImportKindSchema } from '../domain/importKinds';
 import { IdentityClassSchema, IdentityKindSchema, VerdictSchema } from '../domain/vocabulary';
 
 /** A calendar date (YYYY-MM-DD); the reference date for expiry and dormancy. */
@@ -53,6 +54,11 @@ export const ImportOutcomeSchema = z.object({
   warnings: z.array(z.string()),
   rejections: z.array(RejectionSchema),
   error: z.string().nullable(),
+  /**
+   * Set when the kind could not be detected: the kinds it may be (empty: any kind). The person
+   * importing can then choose one and import the file again with that kind.
+   */
+  candidates: z.array(ImportKindSchema).optional(),
 });
 export type ImportOutcome = z.infer<typeof ImportOutcomeSchema>;
 

@@ -9,6 +9,7 @@ import {
   SummarySchema,
 } from './dto';
 import { ImportKindSchema } from '../domain/importKinds';
+import { CoverageSchema } from './coverage';
 
 /**
  * The one API contract. `engine` methods run in the engine worker; `shell` methods are the desktop
@@ -80,6 +81,11 @@ export const METHODS = {
     handler: 'engine',
     request: z.object({}),
     response: SummarySchema,
+  },
+  'coverage:get': {
+    handler: 'engine',
+    request: z.object({}),
+    response: CoverageSchema,
   },
   'export:workbook': {
     handler: 'engine',

@@ -58,6 +58,10 @@ export interface UserRecord {
   createdAt: string | null;
   creationType: string | null;
   onPremisesSync: boolean | null;
+  /** The directory's own last sign-in dates (Graph signInActivity), ISO-8601 UTC, when the export has them. */
+  lastSignIn?: string | null;
+  lastNonInteractiveSignIn?: string | null;
+  lastSuccessfulSignIn?: string | null;
 }
 
 /** A password (client secret), certificate or federated credential of an application or service principal. */
@@ -111,6 +115,8 @@ export interface DirectoryObjectRecord {
   msiType: 'systemAssigned' | 'userAssigned' | null;
   msiResourceId: string | null;
   tags: string[];
+  /** False when the export could not carry credentials (PowerShell type names, portal lists): unknown, not none. */
+  credentialsKnown?: boolean;
   credentials: CredentialRecord[];
   owners: OwnerRecord[];
   permissions: PermissionRecord[];
@@ -143,8 +149,8 @@ export interface MfaRegistrationRecord {
   isMfaRegistered: boolean | null;
   isPasswordlessCapable: boolean | null;
   isAdmin: boolean | null;
-  /** Graph method tokens (fido2, microsoftAuthenticatorPush, …) or the portal's friendly names. */
-  methods: string[];
+  /** Graph method tokens (fido2, microsoftAuthenticatorPush, …) or the portal's friendly names; null = unknown. */
+  methods: string[] | null;
   defaultMethod: string | null;
   lastUpdated: string | null;
 }

@@ -1,6 +1,7 @@
 import type { ImportKind } from '../domain/importKinds';
 import type { HeaderIndex } from './headers';
 import { hasAll } from './headers';
+import { detectAppCsv, detectRoleCsv } from './detectDirectoryCsv';
 import { LA_TABLES } from './logAnalyticsColumns';
 
 export type Detection =
@@ -10,6 +11,9 @@ export type Detection =
   /** Recognised as a real export this version does not import yet. */
   | { status: 'unsupported'; looksLike: string }
   | { status: 'unknown'; looksLike: string };
+
+/** Columns only the registration details export has (portal labels and Graph property names). */
+const MFA_MARKERS = ['mfa capable', 'ismfacapable', 'methods registered', 'methodsregistered', 'ismfaregistered', 'passwordless capable'];
 
 const base = (fileName: string): string => fileName.replace(/^.*[\\/]/u, '').toLowerCase();
 
@@ -22,8 +26,10 @@ export function detectCsvKind(index: HeaderIndex, fileName: string, firstRow?: r
   const has = (...cols: string[]): boolean => hasAll(index, cols);
   const signInDate = has('date (utc)') || has('date');
 
-  if (name.includes('authdetails') || (has('request id', 'authentication method', 'succeeded') && !has('username'))) {
-    return { status: 'unsupported', looksLike: 'a portal sign-in "authentication details" CSV' };
+  // The companion holds steps, not sign-ins: it must be told apart before the sign-in rules see its Request ID.
+  const stepColumn = ['authentication method', 'succeeded', 'requirement', 'result detail'].some((c) => has(c));
+  if (has('request id') && stepColumn && (name.includes('authdetails') || (has('authentication method', 'succeeded') && !has('username')))) {
+    return { status: 'detected', kind: 'signins.portal.authdetails.csv', because: 'Request ID with authentication step columns (the "_AuthDetails_" companion)' };
   }
   if (signInDate && has('request id', 'service principal id')) {
     if (/msisignins|managedidentity/u.test(name)) {
@@ -50,23 +56,25 @@ export function detectCsvKind(index: HeaderIndex, fileName: string, firstRow?: r
         '"InteractiveSignIns_" or "NonInteractiveSignIns_", or choose its kind (CLI: --kind "<file>=signins.portal.non_interactive.csv").',
     };
   }
+  // Registration details name users too: their MFA columns must win over the users rules.
+  const userColumn = ['user principal name', 'userprincipalname', 'id', 'object id', 'user id'].some((c) => has(c));
+  if (userColumn && MFA_MARKERS.some((m) => has(m))) {
+    return { status: 'detected', kind: 'mfa.portal.csv', because: 'user principal name with MFA registration columns (MFA Capable, Methods registered…)' };
+  }
   if (has('userprincipalname', 'displayname') && (has('id') || has('objectid')) && !has('request id')) {
     return { status: 'detected', kind: 'users.portal.csv', because: 'userPrincipalName, displayName and id columns' };
-  }
-  if (has('user principal name', 'name') && has('object id')) {
-    return { status: 'detected', kind: 'users.portal.csv', because: 'User principal name, Name and Object ID columns' };
   }
   if (has('type') && (has('timegenerated [utc]') || has('timegenerated [local time]') || has('timegenerated'))) {
     return detectLogAnalytics(index, name, firstRow);
   }
-  if (has('roleassignmentid', 'scope', 'roledefinitionname') || has('role', 'scope', 'type')) {
-    return { status: 'unsupported', looksLike: 'an Azure role assignments export' };
+  const directory = detectRoleCsv(index, name, firstRow) ?? detectAppCsv(index, name);
+  if (directory) return directory;
+  // After the role rules: a role download may also label its principals "User principal name" and "Object ID".
+  if (has('user principal name') && (has('object id') || has('id')) && (has('display name') || has('name'))) {
+    return { status: 'detected', kind: 'users.portal.preview.csv', because: 'User principal name, Display name and Object ID labels (Download users preview)' };
   }
-  if (has('assignment state', 'role name')) {
-    return { status: 'unsupported', looksLike: 'a PIM role assignments export' };
-  }
-  if (has('mfa capable') || has('ismfacapable') || has('methods registered')) {
-    return { status: 'unsupported', looksLike: 'an MFA registration details export' };
+  if (MFA_MARKERS.some((m) => has(m))) {
+    return { status: 'unknown', looksLike: 'an MFA registration export without a user principal name or id column, so its rows cannot be matched to users' };
   }
   const preview = index.names.slice(0, 6).join(', ');
   return {

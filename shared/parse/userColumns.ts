@@ -1,9 +1,13 @@
 import type { UserRecord } from '../domain/records';
+import { scalarOrNull } from './cells';
 import type { ColumnPicker, HeaderIndex } from './headers';
 import { picker } from './headers';
-import { emptyToNull, parseBool, parseTimestamp, isoFromMs, type DateOrder } from './values';
+import { parseBool, parseTimestamp, isoFromMs, type DateOrder } from './values';
 
-/** "Download users" CSV: the documented names, the names seen in a real 2021 file, and Graph names. */
+/**
+ * "Download users" CSV: the documented names, the names seen in a real 2021 file, Graph names, and
+ * the display labels of the new "Download users (Preview)" export (formats.md §8.1).
+ */
 export const USER_COLUMNS = {
   upn: ['userprincipalname', 'user principal name'],
   displayName: ['displayname', 'display name', 'name'],
@@ -13,9 +17,9 @@ export const USER_COLUMNS = {
   mail: ['mail', 'email'],
   jobTitle: ['jobtitle', 'job title'],
   department: ['department'],
-  createdAt: ['createddatetime', 'creation time', 'created date time'],
+  createdAt: ['createddatetime', 'creation time', 'created date time', 'created date', 'created on', 'creation date'],
   creationType: ['creationtype', 'creation type'],
-  onPremisesSync: ['directorysynced', 'onpremisessyncenabled', 'on-premises sync enabled', 'directory synced'],
+  onPremisesSync: ['directorysynced', 'onpremisessyncenabled', 'on-premises sync enabled', 'directory synced', 'on-premises sync', 'on premises sync enabled'],
 } as const satisfies Record<string, readonly string[]>;
 
 type Field = keyof typeof USER_COLUMNS;
@@ -44,6 +48,22 @@ export const KNOWN_USER_HEADERS: ReadonlySet<string> = new Set([
   'companyname',
   'invitationstate',
   'identityissuer',
+  // The same columns as the preview export labels them.
+  'given name',
+  'usage location',
+  'street address',
+  'office location',
+  'postal code',
+  'telephone number',
+  'business phone',
+  'mobile phone',
+  'alternate email address',
+  'age group',
+  'consent provided for minor',
+  'legal age group classification',
+  'company name',
+  'invitation state',
+  'identity issuer',
 ]);
 
 export type UserMapResult = { ok: true; record: UserRecord } | { ok: false; reason: string };
@@ -58,7 +78,8 @@ export function userMapper(index: HeaderIndex): {
   }
   const get = (field: Field, row: readonly string[]): string | null => {
     const p = pick[field];
-    return p ? emptyToNull(p(row)) : null;
+    // The preview export writes complex properties as JSON in one cell: never keep such a cell as text.
+    return p ? scalarOrNull(p(row)) : null;
   };
   // "Block sign in" (new portal label) is the inverse of accountEnabled.
   const blockColumn = index.positions.has('block sign in') && !index.positions.has('accountenabled');

@@ -22,7 +22,11 @@ export default async function setup(): Promise<void> {
     name: 'nhi-e2e-worker-only',
     config(config) {
       const rollup = (config.build ??= {}).rollupOptions ?? {};
-      config.build.rollupOptions = { ...rollup, input: { worker: resolve(ROOT, 'electron', 'engine', 'worker.ts') } };
+      config.build.rollupOptions = { ...rollup, input: {
+          worker: resolve(ROOT, 'electron', 'engine', 'worker.ts'),
+          signInParser: resolve(ROOT, 'electron', 'engine', 'import', 'csv', 'signInParser.worker.ts'),
+        },
+      };
     },
   };
   await build({

@@ -83,12 +83,24 @@ export function buildProfiles(db: Db): Map<number, IdentityProfile> {
     return f;
   };
   const firstLast = new Map<number, [number, number]>();
+  // Group on the value ids (cheap integers), then turn the few distinct ids back into text.
   const groups = db
     .prepare(
-      `SELECT identity_id, category, auth_protocol, user_agent, app_id, resource_id, auth_requirement, mfa_result, status,
-              count(*) AS n, min(time_ms) AS first_ms, max(time_ms) AS last_ms
-         FROM signins WHERE identity_id IS NOT NULL
-        GROUP BY identity_id, category, auth_protocol, user_agent, app_id, resource_id, auth_requirement, mfa_result, status`,
+      `WITH g AS (
+         SELECT identity_id, category, auth_protocol_ref, user_agent_ref, app_id_ref, resource_id_ref, auth_requirement_ref,
+                mfa_result_ref, status_ref, count(*) AS n, min(time_ms) AS first_ms, max(time_ms) AS last_ms
+           FROM signins WHERE identity_id IS NOT NULL
+          GROUP BY identity_id, category, auth_protocol_ref, user_agent_ref, app_id_ref, resource_id_ref, auth_requirement_ref,
+                   mfa_result_ref, status_ref)
+       SELECT g.identity_id, g.category, g.n, g.first_ms, g.last_ms,
+              (SELECT value FROM signin_values WHERE id = g.auth_protocol_ref) AS auth_protocol,
+              (SELECT value FROM signin_values WHERE id = g.user_agent_ref) AS user_agent,
+              (SELECT value FROM signin_values WHERE id = g.app_id_ref) AS app_id,
+              (SELECT value FROM signin_values WHERE id = g.resource_id_ref) AS resource_id,
+              (SELECT value FROM signin_values WHERE id = g.auth_requirement_ref) AS auth_requirement,
+              (SELECT value FROM signin_values WHERE id = g.mfa_result_ref) AS mfa_result,
+              (SELECT value FROM signin_values WHERE id = g.status_ref) AS status
+         FROM g`,
     )
     .iterate() as IterableIterator<GroupRow>;
   for (const g of groups) {
@@ -124,7 +136,7 @@ export function buildProfiles(db: Db): Map<number, IdentityProfile> {
     p.signIns.lastSeen = new Date(last).toISOString();
   }
   const ips = db
-    .prepare(`SELECT identity_id, count(DISTINCT ip) AS n FROM signins WHERE identity_id IS NOT NULL AND ip IS NOT NULL GROUP BY identity_id`)
+    .prepare(`SELECT identity_id, count(DISTINCT ip_ref) AS n FROM signins WHERE identity_id IS NOT NULL AND ip_ref IS NOT NULL GROUP BY identity_id`)
     .iterate() as IterableIterator<{ identity_id: number; n: number }>;
   for (const r of ips) {
     const p = profiles.get(r.identity_id);

@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import type { ImportOutcome } from '../../../shared/contract/dto';
 import type { Engagement } from '../engagement';
 import { iterateIdentities } from '../queries/identities';
+import { getCoverage } from '../queries/coverage';
 import { getSummary, listImportedFiles } from '../queries/summary';
 
 export const REPORT_SCHEMA_VERSION = 1;
@@ -32,6 +33,7 @@ export async function writeReport(engagement: Engagement, opts: ReportOptions): 
   const info = engagement.info();
   const summary = getSummary(db, info);
   const imported = listImportedFiles(db);
+  const coverage = getCoverage(db);
   const inputs = [
     ...imported.map((f) => ({
       file: f.name,
@@ -76,6 +78,10 @@ export async function writeReport(engagement: Engagement, opts: ReportOptions): 
       signInsByCategory: summary.signInsByCategory,
       firstSignIn: summary.firstSignIn,
       lastSignIn: summary.lastSignIn,
+      categories: coverage.categories,
+      entities: coverage.entities,
+      truncatedFiles: coverage.truncatedFiles,
+      caveats: coverage.caveats,
     },
     summary: { identities: summary.identities, byClass: summary.byClass },
     inputs,

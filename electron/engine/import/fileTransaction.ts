@@ -1,3 +1,4 @@
+import { flagsFromWarnings } from '../../../shared/coverage/flags';
 import type { ImportKind } from '../../../shared/domain/importKinds';
 import type { Db } from '../db/open';
 import type { InputSource } from './source';
@@ -38,7 +39,7 @@ export async function inFileTransaction(
     }
     db.prepare(
       `UPDATE imported_files SET sha256 = ?, rows_imported = ?, rows_rejected = ?, rows_duplicate = ?, first_time = ?, last_time = ?,
-         warnings = ?, rejections = ?, duration_ms = ? WHERE id = ?`,
+         warnings = ?, rejections = ?, duration_ms = ?, flags = ? WHERE id = ?`,
     ).run(
       sha256,
       tally.imported,
@@ -49,6 +50,7 @@ export async function inFileTransaction(
       JSON.stringify(tally.warnings),
       JSON.stringify(tally.rejections),
       Date.now() - started,
+      JSON.stringify([...new Set([...tally.flags, ...flagsFromWarnings(tally.warnings)])]),
       fileId,
     );
     db.exec('COMMIT');

@@ -15,4 +15,6 @@ export interface ImportContext {
   signal: AbortSignal;
   tally: Tally;
   onProgress: (p: FileProgress) => void;
+  /** The built sign-in parser thread (signInParser.js), when there is one; otherwise parsing stays on this thread. */
+  parserPath?: string | undefined;
 }

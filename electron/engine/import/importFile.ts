@@ -18,6 +18,7 @@ export interface ImportFileOptions {
   kindOverride?: ImportKind | undefined;
   signal: AbortSignal;
   onProgress: (p: FileProgress) => void;
+  parserPath?: string | undefined;
 }
 
 function outcome(source: InputSource, partial: Partial<ImportOutcome>): ImportOutcome {
@@ -43,14 +44,14 @@ async function hashSource(source: InputSource): Promise<string> {
   return hash.digest('hex');
 }
 
-function undetectedMessage(d: Exclude<Detection, { status: 'detected' }>): { status: ImportOutcome['status']; error: string } {
+function undetectedMessage(d: Exclude<Detection, { status: 'detected' }>): Pick<ImportOutcome, 'status' | 'error' | 'candidates'> {
   switch (d.status) {
     case 'ambiguous':
-      return { status: 'failed', error: d.message };
+      return { status: 'failed', error: d.message, candidates: d.candidates };
     case 'unsupported':
       return { status: 'skipped', error: `Recognised as ${d.looksLike}, which this version does not import yet.` };
     case 'unknown':
-      return { status: 'failed', error: `Not a recognised export: it looks like ${d.looksLike}.` };
+      return { status: 'failed', error: `Not a recognised export: it looks like ${d.looksLike}.`, candidates: [] };
   }
 }
 
@@ -78,7 +79,7 @@ export async function importFile(opts: ImportFileOptions): Promise<ImportOutcome
     return outcome(source, { error: 'This is not a text export (it contains binary data). Supported inputs are CSV and JSON exports, folders and .zip archives.' });
   }
   const tally = new Tally();
-  const ctx = { source, kindOverride: opts.kindOverride, signal: opts.signal, tally, onProgress: opts.onProgress };
+  const ctx = { source, kindOverride: opts.kindOverride, signal: opts.signal, tally, onProgress: opts.onProgress, parserPath: opts.parserPath };
   const head = sniffed.head.trimStart();
   const result = head.startsWith('{') || head.startsWith('[') ? await importJson(db, ctx, sniffed) : await importCsv(db, ctx, sniffed);
   if (result.status === 'undetected') return outcome(source, undetectedMessage(result.detection));

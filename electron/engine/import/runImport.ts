@@ -1,11 +1,11 @@
-import { basename } from 'node:path';
+import { basename, posix } from 'node:path';
 import type { ImportOutcome } from '../../../shared/contract/dto';
 import type { ImportKind } from '../../../shared/domain/importKinds';
 import type { Db } from '../db/open';
 import type { JobContext } from '../jobs';
 import { collectInputs } from './collectInputs';
-import { fileSource } from './source';
 import { CancelledError, importFile } from './importFile';
+import type { InputSource } from './source';
 
 /** Imports every input in turn; one bad file is reported and the others still import. */
 export async function runImport(
@@ -13,11 +13,27 @@ export async function runImport(
   paths: readonly string[],
   kinds: Readonly<Record<string, ImportKind>>,
   ctx: JobContext,
+  parserPath?: string,
 ): Promise<ImportOutcome[]> {
-  const { files, problems } = await collectInputs(paths);
+  const collected = await collectInputs(paths);
+  try {
+    return await importAll(db, collected.sources, collected.problems, kinds, ctx, parserPath);
+  } finally {
+    collected.close();
+  }
+}
+
+async function importAll(
+  db: Db,
+  files: readonly InputSource[],
+  problems: readonly { path: string; error: string }[],
+  kinds: Readonly<Record<string, ImportKind>>,
+  ctx: JobContext,
+  parserPath: string | undefined,
+): Promise<ImportOutcome[]> {
   const outcomes: ImportOutcome[] = problems.map((p) => ({
     path: p.path,
-    name: basename(p.path),
+    name: displayName(p.path),
     status: 'failed',
     kind: null,
     sha256: null,
@@ -33,22 +49,23 @@ export async function runImport(
   const started = Date.now();
   let totalRows = 0;
   for (const [i, file] of files.entries()) {
-    const kindOverride = overrides.get(file.path) ?? overrides.get(basename(file.path));
+    const kindOverride = overrides.get(file.path) ?? overrides.get(file.name);
     if (ctx.signal.aborted) {
-      outcomes.push(cancelled(file.path));
+      outcomes.push(cancelled(file));
       continue;
     }
     try {
       const outcome = await importFile({
         db,
-        source: fileSource(file.path, file.size),
+        source: file,
+        parserPath,
         kindOverride,
         signal: ctx.signal,
         onProgress: (p) => {
           const seconds = (Date.now() - started) / 1000;
           ctx.progress({
             phase: 'Importing',
-            file: basename(file.path),
+            file: file.name,
             fileIndex: i,
             fileCount: files.length,
             bytes: p.bytes,
@@ -63,12 +80,12 @@ export async function runImport(
       outcomes.push(outcome);
     } catch (err) {
       if (err instanceof CancelledError) {
-        outcomes.push(cancelled(file.path));
+        outcomes.push(cancelled(file));
         continue;
       }
       outcomes.push({
         path: file.path,
-        name: basename(file.path),
+        name: file.name,
         status: 'failed',
         kind: kindOverride ?? null,
         sha256: null,
@@ -84,10 +101,16 @@ export async function runImport(
   return outcomes;
 }
 
-function cancelled(path: string): ImportOutcome {
+/** The name shown for a path: the file's, or the entry's inside an archive (`a.zip!dir/b.csv` -> `b.csv`). */
+function displayName(path: string): string {
+  const bang = path.lastIndexOf('!');
+  return bang > 0 && /\.zip$/iu.test(path.slice(0, bang)) ? posix.basename(path.slice(bang + 1)) || basename(path) : basename(path);
+}
+
+function cancelled(file: InputSource): ImportOutcome {
   return {
-    path,
-    name: basename(path),
+    path: file.path,
+    name: file.name,
     status: 'cancelled',
     kind: null,
     sha256: null,

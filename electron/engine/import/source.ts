@@ -11,6 +11,8 @@ export interface InputSource {
   readonly path: string;
   readonly name: string;
   readonly size: number;
+  /** The file on disk, when the input is one (another thread can then read it itself). */
+  readonly filePath?: string;
   /** A fresh stream of its bytes from `start` (inclusive) to `end` (inclusive). */
   open(range?: { start?: number; end?: number }): Readable;
 }
@@ -20,6 +22,7 @@ export function fileSource(path: string, size: number): InputSource {
     path,
     name: basename(path),
     size,
+    filePath: path,
     open: (range) => createReadStream(path, { highWaterMark: 1 << 20, ...range }),
   };
 }

@@ -1,8 +1,9 @@
 import type { Rejection } from '../../../shared/contract/dto';
+import type { FileFlag } from '../../../shared/coverage/flags';
 
 const MAX_KEPT_REJECTIONS = 100;
 
-/** What one file's import counted: rows, rejections with their lines, its date range and its warnings. */
+/** What one file's import counted: rows, rejections with their lines, its date range, its warnings and flags. */
 export class Tally {
   rowsRead = 0;
   imported = 0;
@@ -12,6 +13,8 @@ export class Tally {
   lastMs: number | null = null;
   readonly rejections: Rejection[] = [];
   readonly warnings: string[] = [];
+  /** Completeness codes (truncated, more pages, …), stored with the file for the coverage view. */
+  readonly flags: FileFlag[] = [];
 
   reject(line: number, reason: string): void {
     this.rejected++;
@@ -28,5 +31,11 @@ export class Tally {
 
   warn(message: string): void {
     if (!this.warnings.includes(message)) this.warnings.push(message);
+  }
+
+  /** A warning that is also a coverage fact: the code is stored with the file, the text shown to people. */
+  flag(code: FileFlag, message: string): void {
+    if (!this.flags.includes(code)) this.flags.push(code);
+    this.warn(message);
   }
 }

@@ -28,9 +28,9 @@ export class DirectoryWriter {
     );
     this.insert = db.prepare(
       `INSERT INTO identities (kind, object_id, app_object_id, app_id, display_name, sp_type, app_owner_org_id, sign_in_audience,
-         account_enabled, created_at, description, msi_type, msi_resource_id, tags, in_directory, source_file_id)
+         account_enabled, created_at, description, msi_type, msi_resource_id, tags, credentials_known, in_directory, source_file_id)
        VALUES (@kind, @objectId, @appObjectId, @appId, @displayName, @spType, @appOwnerOrgId, @signInAudience, @accountEnabled,
-         @createdAt, @description, @msiType, @msiResourceId, @tags, 1, @fileId)`,
+         @createdAt, @description, @msiType, @msiResourceId, @tags, @credentialsKnown, 1, @fileId)`,
     );
     this.update = db.prepare(
       `UPDATE identities SET
@@ -41,6 +41,7 @@ export class DirectoryWriter {
          account_enabled = coalesce(@accountEnabled, account_enabled), created_at = coalesce(created_at, @createdAt),
          description = coalesce(@description, description), msi_type = coalesce(@msiType, msi_type),
          msi_resource_id = coalesce(@msiResourceId, msi_resource_id), tags = CASE WHEN @tags = '[]' THEN tags ELSE @tags END,
+         credentials_known = max(coalesce(credentials_known, 0), @credentialsKnown),
          in_directory = 1, source_file_id = coalesce(source_file_id, @fileId)
        WHERE id = @id`,
     );
@@ -83,6 +84,7 @@ export class DirectoryWriter {
       msiType: r.msiType,
       msiResourceId: r.msiResourceId,
       tags: JSON.stringify(r.tags),
+      credentialsKnown: r.credentialsKnown === false ? 0 : 1,
       fileId,
     };
     if (id === undefined) {

@@ -33,8 +33,9 @@ export class IdentityResolver {
     );
     this.upsertDirectoryUser = db.prepare(`
       INSERT INTO identities (kind, object_id, upn, display_name, user_type, account_enabled, mail, job_title, department,
-                              created_at, creation_type, on_premises_sync, in_directory, source_file_id)
-      VALUES ('user', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)
+                              created_at, creation_type, on_premises_sync, last_sign_in, last_non_interactive_sign_in,
+                              last_successful_sign_in, in_directory, source_file_id)
+      VALUES ('user', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)
       ON CONFLICT (object_id) WHERE object_id IS NOT NULL DO UPDATE SET
         upn = coalesce(excluded.upn, upn), display_name = coalesce(excluded.display_name, display_name),
         user_type = coalesce(excluded.user_type, user_type), account_enabled = coalesce(excluded.account_enabled, account_enabled),
@@ -42,6 +43,9 @@ export class IdentityResolver {
         department = coalesce(excluded.department, department), created_at = coalesce(excluded.created_at, created_at),
         creation_type = coalesce(excluded.creation_type, creation_type),
         on_premises_sync = coalesce(excluded.on_premises_sync, on_premises_sync),
+        last_sign_in = coalesce(excluded.last_sign_in, last_sign_in),
+        last_non_interactive_sign_in = coalesce(excluded.last_non_interactive_sign_in, last_non_interactive_sign_in),
+        last_successful_sign_in = coalesce(excluded.last_successful_sign_in, last_successful_sign_in),
         in_directory = 1, source_file_id = coalesce(source_file_id, excluded.source_file_id)
       RETURNING id`);
     this.claimUpnIdentity = db.prepare(`UPDATE identities SET object_id = ? WHERE id = ? AND object_id IS NULL`);
@@ -75,6 +79,9 @@ export class IdentityResolver {
           this.fillUser.run(r.upn, r.userDisplayName, r.userType, found.id);
           return found.id;
         }
+        // Known so far by UPN only (an MFA or role export without ids): the same person.
+        const byUpn = r.upn ? this.byUpn.get(r.upn) : undefined;
+        if (byUpn && this.claimUpnIdentity.run(oid, byUpn.id).changes > 0) return byUpn.id;
         return Number(this.insertUser.run(oid, r.upn, r.userDisplayName, r.userType).lastInsertRowid);
       });
     }
@@ -113,6 +120,9 @@ export class IdentityResolver {
       u.createdAt,
       u.creationType,
       boolToInt(u.onPremisesSync),
+      u.lastSignIn ?? null,
+      u.lastNonInteractiveSignIn ?? null,
+      u.lastSuccessfulSignIn ?? null,
       fileId,
     ) as { id: number };
     return row.id;

@@ -9,12 +9,14 @@ export class MfaWriter {
   private readonly byObjectId: Statement<[string], { id: number }>;
   private readonly byUpn: Statement<[string], { id: number }>;
   private readonly insertUser: Statement<unknown[]>;
+  private readonly claim: Statement<unknown[]>;
   private readonly upsert: Statement<unknown[]>;
 
   constructor(db: Db) {
     this.byObjectId = db.prepare(`SELECT id FROM identities WHERE object_id = ?`);
     this.byUpn = db.prepare(`SELECT id FROM identities WHERE upn = ? COLLATE NOCASE AND kind = 'user' ORDER BY object_id IS NULL LIMIT 1`);
     this.insertUser = db.prepare(`INSERT INTO identities (kind, object_id, upn, display_name) VALUES ('user', ?, ?, ?)`);
+    this.claim = db.prepare(`UPDATE identities SET object_id = ? WHERE id = ? AND object_id IS NULL`);
     this.upsert = db.prepare(
       `INSERT INTO mfa_registration (identity_id, upn, is_mfa_capable, is_mfa_registered, is_passwordless_capable, is_admin, methods,
          default_method, last_updated, file_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -29,7 +31,11 @@ export class MfaWriter {
   write(r: MfaRegistrationRecord, fileId: number): number | null {
     const oid = r.userObjectId?.toLowerCase() ?? null;
     let id = oid ? this.byObjectId.get(oid)?.id : undefined;
-    if (id === undefined && r.upn) id = this.byUpn.get(r.upn)?.id;
+    if (id === undefined && r.upn) {
+      id = this.byUpn.get(r.upn)?.id;
+      // Known so far by UPN only: it is this object, so later rows carrying the id find it.
+      if (id !== undefined && oid) this.claim.run(oid, id);
+    }
     if (id === undefined) {
       if (!oid && !r.upn) return null;
       id = Number(this.insertUser.run(oid, r.upn, r.displayName).lastInsertRowid);
@@ -41,7 +47,7 @@ export class MfaWriter {
       bool(r.isMfaRegistered),
       bool(r.isPasswordlessCapable),
       bool(r.isAdmin),
-      JSON.stringify(r.methods),
+      r.methods == null ? null : JSON.stringify(r.methods),
       r.defaultMethod,
       r.lastUpdated,
       fileId,

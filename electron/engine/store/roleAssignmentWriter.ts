@@ -7,7 +7,10 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
 /** The scope level of an Azure scope string; Entra scopes are "/" (tenant) or an administrative unit/app. */
 export function scopeLevel(system: 'azure' | 'entra', scope: string): string {
   const s = scope.toLowerCase();
-  if (system === 'entra') return s === '/' ? 'tenant' : s.startsWith('/administrativeunits/') ? 'administrative_unit' : 'object';
+  if (system === 'entra') {
+    if (s === '/') return 'tenant';
+    return s.startsWith('/administrativeunits/') || s.startsWith('administrative unit') ? 'administrative_unit' : 'object';
+  }
   if (s === '/' ) return 'root';
   if (s.startsWith('/providers/microsoft.management/managementgroups/')) return 'management_group';
   const parts = s.split('/').filter(Boolean);
@@ -24,11 +27,13 @@ export function scopeLevel(system: 'azure' | 'entra', scope: string): string {
  */
 export class RoleAssignmentWriter {
   private readonly byObjectId: Statement<[string], { id: number }>;
+  private readonly byUpn: Statement<[string], { id: number }>;
   private readonly insertIdentity: Statement<unknown[]>;
   private readonly insert: Statement<unknown[]>;
 
   constructor(db: Db) {
     this.byObjectId = db.prepare(`SELECT id FROM identities WHERE object_id = ?`);
+    this.byUpn = db.prepare(`SELECT id FROM identities WHERE upn = ? COLLATE NOCASE AND kind = 'user' ORDER BY object_id IS NULL LIMIT 1`);
     this.insertIdentity = db.prepare(`INSERT INTO identities (kind, object_id, upn, app_id, display_name) VALUES (?, ?, ?, ?, ?)`);
     this.insert = db.prepare(
       `INSERT OR IGNORE INTO role_assignments (system, assignment_id, principal_object_id, identity_id, principal_name, principal_type,
@@ -48,11 +53,14 @@ export class RoleAssignmentWriter {
         const isSp = type === 'serviceprincipal';
         // `az role assignment list` names a service principal by its app id.
         const appId = isSp && r.principalName && GUID.test(r.principalName) ? r.principalName.toLowerCase() : null;
-        identityId = Number(
-          this.insertIdentity.run(isSp ? 'service_principal' : 'user', oid, isSp ? null : r.principalName, appId, appId ? null : r.principalName)
-            .lastInsertRowid,
-        );
+        // A user's principal name is a UPN only when it looks like one; otherwise it is a display name.
+        const upn = !isSp && r.principalName?.includes('@') ? r.principalName : null;
+        const displayName = appId || upn ? null : r.principalName;
+        identityId = Number(this.insertIdentity.run(isSp ? 'service_principal' : 'user', oid, upn, appId, displayName).lastInsertRowid);
       }
+    } else if (r.principalName?.includes('@')) {
+      // Exports without object ids (PIM) still name the user: attach the assignment when the user is known.
+      identityId = this.byUpn.get(r.principalName)?.id ?? null;
     }
     const info = this.insert.run(
       r.system,

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ImportOutcome } from '../../../shared/contract/dto';
 import { formatCount, plural } from '../format';
-import { useImportStore, type ImportJob } from '../stores/importStore';
+import { shownOutcomes, useImportStore, type ImportJob } from '../stores/importStore';
 import { OutcomeTable } from './OutcomeTable';
 import { ProgressBar } from './ProgressBar';
 
@@ -27,11 +27,13 @@ function heading(stopped: boolean, problems: boolean, notes: boolean): string {
 export function ImportActivity({ job }: { job: ImportJob }) {
   const cancel = useImportStore((s) => s.cancel);
   const dismiss = useImportStore((s) => s.dismiss);
+  const reimport = useImportStore((s) => s.reimport);
   const p = job.progress;
-  const problems = job.outcomes.some((o) => o.status === 'failed' || o.rowsRejected > 0);
+  const outcomes = shownOutcomes(job);
+  const problems = outcomes.some((o) => o.status === 'failed' || o.rowsRejected > 0);
   // Skipped files (unsupported, already imported) and warnings (e.g. a truncated export) are worth a look too.
-  const notes = job.outcomes.some((o) => o.error != null || o.warnings.length > 0);
-  const stopped = job.outcomes.some((o) => o.status === 'cancelled');
+  const notes = outcomes.some((o) => o.error != null || o.warnings.length > 0);
+  const stopped = outcomes.some((o) => o.status === 'cancelled');
   // Per-file results open by themselves only when something needs a look.
   const [toggled, setToggled] = useState<boolean | null>(null);
   const attention = problems || notes || stopped;
@@ -60,7 +62,7 @@ export function ImportActivity({ job }: { job: ImportJob }) {
               )}
             </p>
           )}
-          {job.state === 'done' && <p className="activity-detail">{summarise(job.outcomes)}</p>}
+          {job.state === 'done' && <p className="activity-detail">{summarise(outcomes)}</p>}
         </div>
         <div className="activity-actions">
           {job.state === 'running' ? (
@@ -69,7 +71,7 @@ export function ImportActivity({ job }: { job: ImportJob }) {
             </button>
           ) : (
             <>
-              {job.outcomes.length > 0 && (
+              {outcomes.length > 0 && (
                 <button type="button" className="btn btn-small" aria-expanded={expanded} aria-controls="import-outcomes" onClick={() => setToggled(!expanded)}>
                   {expanded ? 'Hide files' : 'Show files'}
                 </button>
@@ -109,8 +111,10 @@ export function ImportActivity({ job }: { job: ImportJob }) {
           {job.error}
         </p>
       )}
-      {job.state === 'done' && job.outcomes.length === 0 && <p className="muted">No files were found to import.</p>}
-      {job.state === 'done' && job.outcomes.length > 0 && expanded && <OutcomeTable id="import-outcomes" outcomes={job.outcomes} />}
+      {job.state === 'done' && outcomes.length === 0 && <p className="muted">No files were found to import.</p>}
+      {job.state === 'done' && outcomes.length > 0 && expanded && (
+        <OutcomeTable id="import-outcomes" outcomes={outcomes} onChooseKind={(o, kind) => void reimport(o.path, kind)} />
+      )}
     </section>
   );
 }

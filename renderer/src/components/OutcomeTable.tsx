@@ -1,6 +1,9 @@
 import { useState } from 'react';
 import type { ImportOutcome } from '../../../shared/contract/dto';
 import { formatCount } from '../format';
+import type { ImportKind } from '../../../shared/domain/importKinds';
+import { archiveLocation } from './archivePath';
+import { KindDialog } from './KindDialog';
 import { kindLabel } from './kindLabel';
 import { RejectionsDialog } from './RejectionsDialog';
 
@@ -20,8 +23,10 @@ function rank(o: ImportOutcome): number {
 }
 
 /** One row per input of an import: what happened to it, and why when it went wrong. */
-export function OutcomeTable({ id, outcomes }: { id: string; outcomes: ImportOutcome[] }) {
+export function OutcomeTable(props: { id: string; outcomes: ImportOutcome[]; onChooseKind?: (outcome: ImportOutcome, kind: ImportKind) => void }) {
+  const { id, outcomes, onChooseKind } = props;
   const [open, setOpen] = useState<ImportOutcome | null>(null);
+  const [choosing, setChoosing] = useState<ImportOutcome | null>(null);
   const sorted = outcomes.map((o, i) => ({ o, i })).sort((a, b) => rank(a.o) - rank(b.o) || a.i - b.i).map(({ o }) => o);
   return (
     <div className="outcomes" id={id}>
@@ -48,6 +53,7 @@ export function OutcomeTable({ id, outcomes }: { id: string; outcomes: ImportOut
               </td>
               <td className="mono cell-file" title={o.path}>
                 {o.name}
+                {archiveLocation(o.path) && <span className="muted cell-sub">in {archiveLocation(o.path)}</span>}
               </td>
               <td>{kindLabel(o.kind)}</td>
               <td className="num">{o.status === 'imported' ? formatCount(o.rowsImported) : '—'}</td>
@@ -62,6 +68,13 @@ export function OutcomeTable({ id, outcomes }: { id: string; outcomes: ImportOut
               </td>
               <td className="cell-notes">
                 {o.error && <p className={o.status === 'failed' ? 'note note-error' : 'note'}>{o.error}</p>}
+                {o.candidates && onChooseKind && (
+                  <p className="note-action">
+                    <button type="button" className="btn btn-small" onClick={() => setChoosing(o)} aria-haspopup="dialog">
+                      Choose kind…
+                    </button>
+                  </p>
+                )}
                 {o.rowsDuplicate > 0 && <p className="note">{formatCount(o.rowsDuplicate)} rows already imported from another file</p>}
                 {o.warnings.map((w) => (
                   <p key={w} className="note note-warning">
@@ -73,6 +86,9 @@ export function OutcomeTable({ id, outcomes }: { id: string; outcomes: ImportOut
           ))}
         </tbody>
       </table>
+      {choosing && onChooseKind && (
+        <KindDialog outcome={choosing} onChoose={(kind) => onChooseKind(choosing, kind)} onClose={() => setChoosing(null)} />
+      )}
       {open && <RejectionsDialog fileName={open.name} rejections={open.rejections} total={open.rowsRejected} onClose={() => setOpen(null)} />}
     </div>
   );

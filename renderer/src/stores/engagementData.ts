@@ -1,3 +1,4 @@
+import { useCoverageStore } from './coverageStore';
 import { useIdentitiesStore } from './identitiesStore';
 import { useImportStore } from './importStore';
 import { useSourcesStore } from './sourcesStore';
@@ -9,6 +10,7 @@ export function resetEngagementData(): void {
   useIdentitiesStore.getState().reset();
   useSourcesStore.getState().reset();
   useSummaryStore.getState().reset();
+  useCoverageStore.getState().reset();
 }
 
 /** Reloads what the engagement screen shows, after opening an engagement or finishing an import. */
@@ -16,6 +18,7 @@ export async function refreshEngagementData(): Promise<void> {
   await Promise.all([
     useSummaryStore.getState().load(),
     useSourcesStore.getState().load(),
+    useCoverageStore.getState().load(),
     useIdentitiesStore.getState().reload({ clearSelection: true }),
   ]);
 }

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { ImportOutcome } from '../../../shared/contract/dto';
 import type { JobDone, JobFailed, JobProgress } from '../../../shared/contract/events';
+import type { ImportKind } from '../../../shared/domain/importKinds';
 import { api, messageOf, unwrap } from '../api';
 import { refreshEngagementData } from './engagementData';
 
@@ -14,6 +15,11 @@ export interface ImportJob {
   analysed: boolean;
   error: string | null;
   cancelling: boolean;
+  /**
+   * For a re-import of one input with a chosen kind: the outcomes of the import it corrects, so the
+   * table still lists the other files, with the corrected one in its place.
+   */
+  corrects: { outcomes: ImportOutcome[]; path: string } | null;
 }
 
 interface ImportState {
@@ -25,7 +31,9 @@ interface ImportState {
   startError: string | null;
   chooseAndStart(options: { directories: boolean }): Promise<void>;
   start(paths: string[]): Promise<void>;
-  track(jobId: string): void;
+  /** Imports one input again as the chosen kind (its kind could not be detected). */
+  reimport(path: string, kind: ImportKind): Promise<void>;
+  track(jobId: string, corrects?: ImportJob['corrects']): void;
   cancel(): Promise<void>;
   dismiss(): void;
   reset(): void;
@@ -42,6 +50,7 @@ const blank = (jobId: string): ImportJob => ({
   analysed: false,
   error: null,
   cancelling: false,
+  corrects: null,
 });
 
 export const useImportStore = create<ImportState>()((set, get) => {
@@ -84,8 +93,21 @@ export const useImportStore = create<ImportState>()((set, get) => {
       }
     },
 
-    track: (jobId) => {
-      patch(jobId, () => ({}));
+    reimport: async (path, kind) => {
+      const previous = selectCurrentJob(get());
+      set({ starting: true, startError: null });
+      try {
+        const { jobId } = await unwrap(api().import_start({ paths: [path], kinds: { [path]: kind } }));
+        get().track(jobId, previous ? { outcomes: shownOutcomes(previous), path } : null);
+      } catch (err) {
+        set({ startError: messageOf(err) });
+      } finally {
+        set({ starting: false });
+      }
+    },
+
+    track: (jobId, corrects = null) => {
+      patch(jobId, () => ({ corrects }));
       set({ currentId: jobId });
       const job = get().jobs[jobId];
       if (job && job.state !== 'running') finished(jobId);
@@ -124,6 +146,14 @@ export const useImportStore = create<ImportState>()((set, get) => {
     },
   };
 });
+
+/** A job's outcomes as shown: for a corrective re-import, the earlier list with the file's new outcome in its place. */
+export function shownOutcomes(job: ImportJob): ImportOutcome[] {
+  const c = job.corrects;
+  if (!c) return job.outcomes;
+  if (job.state !== 'done') return c.outcomes;
+  return c.outcomes.flatMap((o) => (o.path === c.path ? job.outcomes : [o]));
+}
 
 /** The job the engagement screen shows, if any. */
 export const selectCurrentJob = (s: ImportState): ImportJob | null => (s.currentId ? (s.jobs[s.currentId] ?? null) : null);

@@ -110,7 +110,7 @@ describe('real public samples (../shared/samples)', () => {
     const { SHARED_SAMPLES } = await import('../../support/paths');
     const { readdirSync } = await import('node:fs');
     const files = readdirSync(SHARED_SAMPLES)
-      .filter((f) => f.endsWith('.csv') && !f.startsWith('pim-'))
+      .filter((f) => f.endsWith('.csv'))
       .map((f) => join(SHARED_SAMPLES, f));
     const h = inProcessEngine();
     await h.call('engagement:create', { path: join(h.dir, 'e.nhiaudit') });

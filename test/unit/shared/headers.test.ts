@@ -50,7 +50,7 @@ describe('detection of the real portal headers', () => {
 
   it('detects the users download and names what it does not import yet', () => {
     expect(detectCsvKind(indexHeader(headerOf('entra-users-download_y-security-blog-2021-12-06.csv')), 'x.csv')).toMatchObject({ kind: 'users.portal.csv' });
-    expect(detectCsvKind(indexHeader(headerOf('pim-assignments-export_pl-BE-EligibleHound_export_example.csv')), 'x.csv')).toMatchObject({ status: 'unsupported' });
+    expect(detectCsvKind(indexHeader(headerOf('pim-assignments-export_pl-BE-EligibleHound_export_example.csv')), 'x.csv')).toMatchObject({ kind: 'entra.roles.pim.csv' });
     // Without its first row a Log Analytics export cannot say which table it holds.
     expect(detectCsvKind(indexHeader(headerOf('loganalytics-SigninLogs-export_semantic-kernel-kql-blog-2023.csv')), 'x.csv')).toMatchObject({ status: 'unknown' });
     expect(detectCsvKind(indexHeader(['TimeGenerated [UTC]', 'Id', 'Type']), 'x.csv', ['9/19/2023', 'x', 'AADManagedIdentitySignInLogs'])).toMatchObject({

@@ -2,6 +2,10 @@ import type { ImportKind } from '../../../../shared/domain/importKinds';
 import type { HeaderIndex } from '../../../../shared/parse/headers';
 import type { DateOrder } from '../../../../shared/parse/values';
 import type { Db } from '../../db/open';
+import { authDetailRows } from './authDetailRows';
+import { directoryRows } from './directoryRows';
+import { mfaRows } from './mfaRows';
+import { azureRoleRows, entraRoleRows } from './roleRows';
 import { SIGNIN_CATEGORY, signInRows } from './signInRows';
 import { userRows } from './userRows';
 
@@ -27,7 +31,17 @@ export type RowHandlerFactory = (kind: ImportKind, index: HeaderIndex, db: Db, f
 /** Every CSV kind the importer can write, by kind id. A new CSV format adds one line here. */
 const CSV_HANDLERS: Partial<Record<ImportKind, RowHandlerFactory>> = {
   ...Object.fromEntries(Object.keys(SIGNIN_CATEGORY).map((k) => [k, signInRows])),
-  'users.portal.csv': (_kind, index, db, fileId) => userRows(index, db, fileId),
+  'users.portal.csv': userRows,
+  'users.portal.preview.csv': userRows,
+  'signins.portal.authdetails.csv': (_kind, index, db, fileId) => authDetailRows(index, db, fileId),
+  'mfa.portal.csv': (_kind, index, db, fileId) => mfaRows(index, db, fileId),
+  'applications.powershell.csv': directoryRows,
+  'serviceprincipals.powershell.csv': directoryRows,
+  'applications.portal.csv': directoryRows,
+  'serviceprincipals.portal.csv': directoryRows,
+  'azure.roles.csv': (_kind, index, db, fileId) => azureRoleRows(index, db, fileId),
+  'entra.roles.portal.csv': (_kind, index, db, fileId) => entraRoleRows(index, db, fileId, false),
+  'entra.roles.pim.csv': (_kind, index, db, fileId) => entraRoleRows(index, db, fileId, true),
 };
 
 export function rowHandler(kind: ImportKind, index: HeaderIndex, db: Db, fileId: number): RowHandler {
