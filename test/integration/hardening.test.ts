@@ -12,9 +12,8 @@ import type { ImportKind } from '../../shared/domain/importKinds';
 import { bigInteractiveCsv } from '../support/bigCsv';
 import { FIXTURES, SAMPLE, WORKER } from '../support/paths';
 
-// ---------------------------------------------------------------------------------------------
 // A minimal zip writer, so hostile archives are made by the test and never committed. It can lie
-// in its headers (declared size, CRC, encryption flag), which is the point.
+// in its headers (declared size, CRC), which is the point.
 interface Spec {
   name: string;
   data: Buffer;
@@ -22,8 +21,6 @@ interface Spec {
   /** Uncompressed size written in the headers (default: the real one). */
   declaredSize?: number;
   crc?: number;
-  /** General-purpose flags (bit 0: encrypted). */
-  flags?: number;
   /** Applied to the stored bytes after compression. */
   damage?: (b: Buffer) => Buffer;
 }
@@ -46,8 +43,8 @@ function zipBytes(specs: readonly Spec[]): Buffer {
     let body = method === 8 ? deflateRawSync(s.data) : s.data;
     if (s.damage) body = s.damage(body);
     const name = Buffer.from(s.name, 'utf8');
-    // flags (bit 11: UTF-8 names), method, DOS time and date, CRC-32, sizes, name length.
-    const common: [2 | 4, number][] = [[2, (s.flags ?? 0) | 0x800], [2, method], [2, 0x6000], [2, 0x5b74], [4, s.crc ?? crc32(s.data)], [4, body.length], [4, s.declaredSize ?? s.data.length], [2, name.length]];
+    // flags (UTF-8 names), method, DOS time and date, CRC-32, sizes, name length.
+    const common: [2 | 4, number][] = [[2, 0x800], [2, method], [2, 0x6000], [2, 0x5b74], [4, s.crc ?? crc32(s.data)], [4, body.length], [4, s.declaredSize ?? s.data.length], [2, name.length]];
     const local = le([4, 0x04034b50], [2, 20], ...common, [2, 0]);
     const central = le([4, 0x02014b50], [2, 20], [2, 20], ...common, [2, 0], [2, 0], [2, 0], [2, 0], [4, 0], [4, offset]);
     locals.push(local, name, body);
@@ -77,9 +74,7 @@ function start(): { host: EngineHost; dir: string } {
   hosts.push(host);
   return { host, dir };
 }
-afterEach(async () => {
-  await Promise.all(hosts.splice(0).map((h) => h.close()));
-});
+afterEach(async () => void (await Promise.all(hosts.splice(0).map((h) => h.close()))));
 
 async function importPaths(host: EngineHost, paths: string[], kinds: Record<string, ImportKind> = {}): Promise<ImportOutcome[]> {
   const { jobId } = await host.invoke('import:start', { paths, kinds });
@@ -93,7 +88,6 @@ const byName = (outcomes: ImportOutcome[], name: string): ImportOutcome => {
   return o;
 };
 
-// ---------------------------------------------------------------------------------------------
 describe('hostile and broken inputs in one batch (real engine host)', () => {
   it('reports each with a clear message, never crashes, and still imports the good files', async () => {
     const { host, dir } = start();
@@ -164,7 +158,6 @@ describe('hostile and broken inputs in one batch (real engine host)', () => {
     // The same bytes as the good entry of damaged-entry.zip: recognised by hash, not counted twice.
     expect(byName(outcomes, 'tenant-export/Users/exportUsers_2026-11-2.csv').warnings[0]).toMatch(/^Already imported \(identical to exportUsers_ok\.csv/u);
     for (const o of outcomes) if (o.status === 'failed') expect(o.error?.length ?? 0, o.path).toBeGreaterThan(20);
-    if (process.env.NHI_PRINT_OUTCOMES === '1') console.log(outcomes.map((o) => `${o.status} ${o.path}\n   ${o.error ?? ''} ${o.warnings.join(' | ')} ${o.rejections.map((r) => `${r.line}: ${r.reason.slice(0, 200)}`).join(' | ')}`).join('\n'));
 
     // Still alive and consistent: the sign-ins of the good files only.
     const summary = await host.invoke('summary:get', {});

@@ -22,7 +22,8 @@ function splitArchivePath(path: string): { archive: string; inner: string } | nu
   const m = /\.zip!/iu.exec(path);
   if (!m) return null;
   const cut = m.index + 4;
-  return { archive: path.slice(0, cut), inner: path.slice(cut + 1) };
+  // Entry names use '/'; resolving the path on Windows turned them into '\\'.
+  return { archive: path.slice(0, cut), inner: path.slice(cut + 1).replace(/\\/gu, '/') };
 }
 
 /**

@@ -4,6 +4,24 @@ import type { Db } from '../db/open';
 
 const bool = (b: boolean | null): number | null => (b == null ? null : b ? 1 : 0);
 
+/** Tables whose rows belong to an identity and move with it when two identities turn out to be one. */
+const OWNED = ['credentials', 'owners', 'app_permissions', 'role_assignments', 'signins', 'mfa_registration', 'review_decisions', 'findings'];
+/** Computed per identity: recomputed by the next analysis, so the dropped identity's rows just go. */
+const COMPUTED = ['identity_profiles', 'classifications', 'readiness'];
+
+/** Moves everything of identity `drop` to identity `keep` and deletes `drop`. */
+export function mergeIdentity(db: Db, drop: number, keep: number): void {
+  for (const table of OWNED) {
+    // OR IGNORE: a row the kept identity already has (same credential, same role) stays once.
+    db.prepare(`UPDATE OR IGNORE ${table} SET identity_id = ? WHERE identity_id = ?`).run(keep, drop);
+    db.prepare(`DELETE FROM ${table} WHERE identity_id = ?`).run(drop);
+  }
+  for (const table of COMPUTED) db.prepare(`DELETE FROM ${table} WHERE identity_id = ?`).run(drop);
+  const app = db.prepare(`SELECT app_object_id FROM identities WHERE id = ?`).get(drop) as { app_object_id: string | null } | undefined;
+  db.prepare(`DELETE FROM identities WHERE id = ?`).run(drop);
+  if (app?.app_object_id) db.prepare(`UPDATE identities SET app_object_id = coalesce(app_object_id, ?) WHERE id = ?`).run(app.app_object_id, keep);
+}
+
 /**
  * Writes applications and service principals (managed identities included) with their
  * credentials, owners and permissions. An application and its service principal become one
@@ -19,8 +37,9 @@ export class DirectoryWriter {
   private readonly credential: Statement<unknown[]>;
   private readonly owner: Statement<unknown[]>;
   private readonly permission: Statement<unknown[]>;
+  private readonly loneApp: Statement<[string, number], { id: number; app_object_id: string | null }>;
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.byObjectId = db.prepare(`SELECT id FROM identities WHERE object_id = ?`);
     this.byAppObjectId = db.prepare(`SELECT id FROM identities WHERE app_object_id = ?`);
     this.byAppId = db.prepare(
@@ -51,6 +70,9 @@ export class DirectoryWriter {
     );
     this.owner = db.prepare(
       `INSERT OR IGNORE INTO owners (identity_id, owner_object_id, owner_upn, owner_display_name, owner_type, file_id) VALUES (?, ?, ?, ?, ?, ?)`,
+    );
+    this.loneApp = db.prepare(
+      `SELECT id, app_object_id FROM identities WHERE app_id = ? AND kind = 'application' AND object_id IS NULL AND id <> ? LIMIT 1`,
     );
     this.permission = db.prepare(
       `INSERT OR IGNORE INTO app_permissions (identity_id, resource_app_id, permission_id, type, source, file_id) VALUES (?, ?, ?, ?, ?, ?)`,
@@ -90,6 +112,12 @@ export class DirectoryWriter {
     if (id === undefined) {
       id = Number(this.insert.run(values).lastInsertRowid);
     } else {
+      // A service principal first seen by object id (a role export) while its application was
+      // imported as an identity of its own: the two are one, so fold the application in first.
+      const app = isSp && appId ? this.loneApp.get(appId, id) : undefined;
+      if (app) {
+        mergeIdentity(this.db, app.id, id);
+      }
       this.update.run({ ...values, id });
     }
     for (const c of r.credentials) {

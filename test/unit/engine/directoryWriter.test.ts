@@ -84,3 +84,25 @@ describe('RoleAssignmentWriter', () => {
     d.close();
   });
 });
+
+describe('an application, then its service principal first seen in a role export', () => {
+  it('folds the application into the service principal identity, with its credentials and roles', () => {
+    const d = db();
+    d.prepare(`INSERT INTO imported_files (id, name, path, size, sha256, kind, encoding, delimiter, rows_imported, rows_rejected, rows_duplicate, imported_at, duration_ms) VALUES (1, 'x', 'x', 1, 'x', 'k', 'utf-8', ',', 0, 0, 0, '', 0)`).run();
+    const spOid = 'b0000000-0000-4000-8000-000000000009';
+    new RoleAssignmentWriter(d).write(
+      { system: 'azure', assignmentId: null, principalObjectId: spOid, principalName: 'Terraform Deployer', principalType: 'ServicePrincipal', roleName: 'Owner', roleDefinitionId: null, scope: '/subscriptions/s', state: 'active', start: null, end: null, memberType: null },
+      1,
+    );
+    const w = new DirectoryWriter(d);
+    const appIdentity = w.write(base, 1);
+    const spIdentity = w.write({ ...base, kind: 'service_principal', objectId: spOid, spType: 'Application', credentials: [], owners: [], permissions: [] }, 1);
+    expect(spIdentity).not.toBe(appIdentity);
+    expect(d.prepare(`SELECT kind, object_id, app_object_id, app_id FROM identities`).all()).toEqual([
+      { kind: 'service_principal', object_id: spOid, app_object_id: base.objectId, app_id: APP_ID },
+    ]);
+    expect(d.prepare(`SELECT identity_id FROM credentials`).all()).toEqual([{ identity_id: spIdentity }]);
+    expect(d.prepare(`SELECT identity_id FROM role_assignments`).all()).toEqual([{ identity_id: spIdentity }]);
+    d.close();
+  });
+});

@@ -82,10 +82,10 @@ describe('the bundled sample tenant (resources/sample)', () => {
   it('imported whole, merges each app with its service principal and records MIs, credentials, owners, roles and MFA', async () => {
     const { outcomes, count, query } = await importPaths([SAMPLE]);
     for (const o of outcomes) expect(o, o.name).toMatchObject({ status: 'imported', error: null });
-    // 24 of 25: "Terraform Deployer (old)" first appears as a role assignment's principal, by object
-    // id without app id; DirectoryWriter then completes that identity but does not fold the
-    // application identity (same app id) into it. See the import of the directory files alone below.
-    expect(count(`SELECT count(*) AS n FROM identities WHERE app_object_id IS NOT NULL AND object_id IS NOT NULL`)).toBeGreaterThanOrEqual(24);
+    // All 25, including "Terraform Deployer (old)", whose service principal first appears as a role
+    // assignment's principal (object id, no app id) before its application is folded into it.
+    expect(count(`SELECT count(*) AS n FROM identities WHERE app_object_id IS NOT NULL AND object_id IS NOT NULL`)).toBe(25);
+    expect(count(`SELECT count(*) AS n FROM identities WHERE kind = 'application'`)).toBe(0);
     expect(query(`SELECT msi_type, count(*) AS n FROM identities WHERE sp_type = 'ManagedIdentity' GROUP BY msi_type ORDER BY msi_type`)).toEqual([
       { msi_type: 'systemAssigned', n: 6 },
       { msi_type: 'userAssigned', n: 4 },
