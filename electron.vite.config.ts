@@ -6,6 +6,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // stream-json is an ES module: bundled, so Electron's Node never has to require() ESM.
+      externalizeDeps: { exclude: ['stream-json', 'stream-chain'] },
       // The engine worker is a second entry emitted next to main (out/main/worker.js). electron-vite's
       // `?modulePath` import fails to build with vite 8 here, and a plain entry needs no magic.
       lib: {

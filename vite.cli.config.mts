@@ -5,13 +5,16 @@ import pkg from './package.json' with { type: 'json' };
 
 // The CLI and its engine worker, as plain Node CommonJS in out/node/. Dependencies stay external:
 // they are installed in node_modules (better-sqlite3 is native and cannot be bundled).
+// stream-json is an ES module: bundling it avoids require() of ESM at run time in older runtimes.
+const BUNDLED = new Set(['stream-json', 'stream-chain']);
 const external = [
   ...builtinModules,
   ...builtinModules.map((m) => `node:${m}`),
-  ...Object.keys(pkg.dependencies),
+  ...Object.keys(pkg.dependencies).filter((d) => !BUNDLED.has(d)),
 ];
 
 export default defineConfig({
+  ssr: { noExternal: [...BUNDLED] },
   build: {
     ssr: true,
     outDir: 'out/node',
