@@ -23,6 +23,8 @@ export interface SignInCsvMapper {
   known: ReadonlySet<string>;
   /** Warnings known from the header alone. */
   warnings: string[];
+  /** Times are the exporter's local time ("[Local Time]" columns), not UTC. */
+  localTime: boolean;
 }
 
 /** The row mapper for a sign-in CSV kind (portal download or Log Analytics export). */
@@ -31,13 +33,10 @@ export function signInCsvMapper(kind: ImportKind, index: HeaderIndex): SignInCsv
   if (!category) throw new Error(`${kind} is not a sign-in CSV kind`);
   if (kind.startsWith('signins.loganalytics.')) {
     const la = logAnalyticsSignInMapper(index, category);
-    const warnings = la.localTime
-      ? ['Times are in the exporting browser\'s local time ("[Local Time]" columns) and were read as UTC; hours of day may be shifted. Export with the UTC display setting to avoid this.']
-      : [];
-    return { category, map: la.map, timePicker: la.timePicker, known: KNOWN_LA_HEADERS, warnings };
+    return { category, map: la.map, timePicker: la.timePicker, known: KNOWN_LA_HEADERS, warnings: [], localTime: la.localTime };
   }
   const portal = portalSignInMapper(index, category);
-  return { category, map: portal.map, timePicker: portal.timePicker, known: KNOWN_PORTAL_SIGNIN_HEADERS, warnings: [] };
+  return { category, map: portal.map, timePicker: portal.timePicker, known: KNOWN_PORTAL_SIGNIN_HEADERS, warnings: [], localTime: false };
 }
 
 export function unattributedWarning(category: SignInCategory, count: number): string[] {
@@ -45,3 +44,6 @@ export function unattributedWarning(category: SignInCategory, count: number): st
   const who = category === 'interactive' || category === 'non_interactive' ? 'user (no user id or username)' : 'service principal';
   return [`${count.toLocaleString('en-US')} sign-ins name no ${who}; they count in the coverage but belong to no identity.`];
 }
+
+export const LOCAL_TIME_WARNING =
+  'Times are in the exporting browser\'s local time ("[Local Time]" columns) and were read as UTC; hours of day may be shifted. Export with the UTC display setting to avoid this.';

@@ -78,5 +78,15 @@ export function getCoverage(db: Db): Coverage {
     flags: [...new Set([...(JSON.parse(r.flags) as string[]), ...flagsFromWarnings(JSON.parse(r.warnings) as string[])])],
     signInCategories: r.signin_categories != null ? (JSON.parse(r.signin_categories) as Spans) : (scanned.get(r.id) ?? null),
   }));
+  // Graph and portal JSON sign-ins carry their authentication details inline: the file is then
+  // evidence of them too, though its kind does not say so.
+  const embedded = db
+    .prepare(`SELECT file_id AS f, count(*) AS n FROM signin_auth_details GROUP BY file_id`)
+    .all() as { f: number; n: number }[];
+  for (const e of embedded) {
+    const r = rows.find((x) => x.id === e.f);
+    if (!r || evidenceOfKind(r.kind)?.type !== 'signins') continue;
+    files.push({ name: r.name, path: r.path, kind: `${r.kind}.authdetails`, rows: e.n, firstTime: r.first_time, lastTime: r.last_time, flags: [], signInCategories: null });
+  }
   return buildCoverage(files);
 }

@@ -58,6 +58,6 @@ export function dateOrderWarning(detector: DateOrderDetector): string | null {
 export function widthMismatch(fields: readonly string[], width: number): string {
   const spans = fields.reduce((n, f) => n + (f.split('\n').length - 1), 0);
   return spans > 0
-    ? `has ${fields.length} fields where the header has ${width}, and runs over ${spans + 1} lines: probably an unbalanced quote, which hides the lines after it`
-    : `has ${fields.length} fields where the header has ${width}`;
+    ? `has ${fields.length} field${fields.length === 1 ? '' : 's'} where the header has ${width}, and runs over ${spans + 1} lines: probably an unbalanced quote, which hides the lines after it`
+    : `has ${fields.length} field${fields.length === 1 ? '' : 's'} where the header has ${width}`;
 }

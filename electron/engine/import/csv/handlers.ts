@@ -1,6 +1,7 @@
 import type { ImportKind } from '../../../../shared/domain/importKinds';
 import type { HeaderIndex } from '../../../../shared/parse/headers';
 import type { DateOrder } from '../../../../shared/parse/values';
+import type { FileFlag } from '../../../../shared/coverage/flags';
 import type { Db } from '../../db/open';
 import { authDetailRows } from './authDetailRows';
 import { directoryRows } from './directoryRows';
@@ -22,8 +23,12 @@ export interface RowHandler {
   noun: string;
   /** Warnings known from the header alone. */
   warnings: string[];
+  /** Completeness flags known from the header alone (times in local time). */
+  headerFlags?: { code: FileFlag; message: string }[];
   /** Warnings known once every row has been seen. */
   finalWarnings(): string[];
+  /** Completeness flags (coverage) known once every row has been seen, each with its warning text. */
+  finalFlags?(): { code: FileFlag; message: string }[];
 }
 
 export type RowHandlerFactory = (kind: ImportKind, index: HeaderIndex, db: Db, fileId: number) => RowHandler;

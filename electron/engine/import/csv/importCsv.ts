@@ -24,7 +24,8 @@ export type CsvImportResult = { status: 'undetected'; detection: Exclude<Detecti
 function closingWarnings(tally: Tally, noun: string, dateWarning: string | null): void {
   if (dateWarning) tally.warn(dateWarning);
   if (PORTAL_CAPS.includes(tally.rowsRead)) {
-    tally.warn(
+    tally.flag(
+      'truncated_at_cap',
       `Exactly ${tally.rowsRead.toLocaleString('en-US')} rows: the portal caps downloads at this size, so this export is probably cut off. Export by shorter date ranges or through the Graph API.`,
     );
   }
@@ -62,6 +63,7 @@ export async function importCsv(db: Db, ctx: ImportContext, sniffed: Sniffed): P
     const result = await inFileTransaction(db, source, kind, sniffed, tally, async (fileId) => {
       const handler = rowHandler(kind, index, db, fileId);
       for (const w of handler.warnings) tally.warn(w);
+      for (const f of handler.headerFlags ?? []) tally.flag(f.code, f.message);
       const unknown = [...new Set(index.names.filter((n) => n !== '' && !handler.known.has(n)))];
       if (unknown.length > 0) tally.warn(`Columns not imported (not understood by this version): ${unknown.join(', ')}.`);
 
@@ -98,6 +100,7 @@ export async function importCsv(db: Db, ctx: ImportContext, sniffed: Sniffed): P
       report();
       closingWarnings(tally, handler.noun, dateOrderWarning(detector));
       for (const w of handler.finalWarnings()) tally.warn(w);
+      for (const f of handler.finalFlags?.() ?? []) tally.flag(f.code, f.message);
       return { sha256: csv.sha256() };
     });
     return { kind, ...result };

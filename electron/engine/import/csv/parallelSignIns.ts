@@ -26,6 +26,8 @@ export function importSignInsInParallel(
   const category = SIGNIN_CSV_CATEGORY[kind];
   if (!category) throw new Error(`${kind} is not a sign-in CSV kind`);
   const job: ParserJob = { filePath, size: ctx.source.size, sniffed, kind };
+  // A small heap: the parser keeps only a few batches alive, and a tight limit makes V8 collect
+  // early instead of letting garbage grow the process (flat memory on multi-GB files).
   const worker = new Worker(parserPath, { workerData: job });
   const resolver = new IdentityResolver(db);
   const writer = new SignInWriter(db);

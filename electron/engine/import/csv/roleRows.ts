@@ -25,19 +25,24 @@ export function azureRoleRows(index: HeaderIndex, db: Db, fileId: number): RowHa
     dateCell: null,
     noun: 'role assignments',
     warnings: [],
-    finalWarnings() {
-      const out: string[] = [];
+    finalFlags() {
       // A deleted principal in the file proves it was not cut by the portal. Without one, the portal's
       // download (which may share PowerShell's columns) cannot be ruled out, only judged more or less likely.
-      if (deleted === 0 && rows > 0) {
-        out.push(
-          (powershellHeader
+      if (deleted > 0 || rows === 0) return [];
+      return [
+        {
+          code: 'omits_deleted_principals' as const,
+          message:
+            (powershellHeader
             ? 'No assignment of a deleted principal is in this file. If it came from the portal\'s IAM download, that download leaves out '
             : 'This looks like the portal\'s role assignment download, which leaves out ') +
             'assignments of deleted principals and classic administrators: privileged access may be under-reported. ' +
             'Get-AzRoleAssignment -IncludeClassicAdministrators | Export-Csv lists both.',
-        );
-      }
+        },
+      ];
+    },
+    finalWarnings() {
+      const out: string[] = [];
       if (rows > 0 && untyped === rows) {
         out.push('No assignment names its principal type: the exporter could not read the directory, so deleted principals cannot be told apart.');
       }

@@ -1,6 +1,6 @@
 import type { ImportKind } from '../../../../shared/domain/importKinds';
 import type { HeaderIndex } from '../../../../shared/parse/headers';
-import { signInCsvMapper, unattributedWarning } from '../../../../shared/parse/signInMappers';
+import { LOCAL_TIME_WARNING, signInCsvMapper, unattributedWarning } from '../../../../shared/parse/signInMappers';
 import type { Db } from '../../db/open';
 import { IdentityResolver } from '../../store/identityResolver';
 import { SignInWriter } from '../../store/signInWriter';
@@ -19,6 +19,7 @@ export function signInRows(kind: ImportKind, index: HeaderIndex, db: Db, fileId:
     dateCell: mapper.timePicker,
     noun: 'sign-ins',
     warnings: mapper.warnings,
+    headerFlags: mapper.localTime ? [{ code: 'local_time', message: LOCAL_TIME_WARNING }] : [],
     finalWarnings: () => unattributedWarning(mapper.category, unattributed),
     handle(row, line, order) {
       const mapped = mapper.map(row, order);
