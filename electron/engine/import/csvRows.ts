@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
-import { Transform, type TransformCallback } from 'node:stream';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import type { Sniffed } from './sniff';
 import { iconvName } from './sniff';
 import type { InputSource } from './source';
+import { Tap } from './tap';
 
 export interface CsvRow {
   fields: string[];
@@ -22,16 +21,6 @@ export interface CsvStream {
   destroy(): void;
 }
 
-/** Hashes and counts the raw bytes as they stream past, so the file is read once. */
-class Tap extends Transform {
-  readonly hash = createHash('sha256');
-  bytes = 0;
-  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
-    this.hash.update(chunk);
-    this.bytes += chunk.length;
-    done(null, chunk);
-  }
-}
 
 function countNewlines(fields: readonly string[]): number {
   let n = 0;

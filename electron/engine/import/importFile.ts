@@ -21,7 +21,8 @@ export interface ImportFileOptions {
   parserPath?: string | undefined;
 }
 
-function outcome(source: InputSource, partial: Partial<ImportOutcome>): ImportOutcome {
+/** An outcome with every count at zero, completed by `partial`. */
+export function outcome(source: Pick<InputSource, 'path' | 'name'>, partial: Partial<ImportOutcome>): ImportOutcome {
   return {
     path: source.path,
     name: source.name,

@@ -4,7 +4,7 @@ import type { ImportKind } from '../../../shared/domain/importKinds';
 import type { Db } from '../db/open';
 import type { JobContext } from '../jobs';
 import { collectInputs } from './collectInputs';
-import { CancelledError, importFile } from './importFile';
+import { CancelledError, importFile, outcome } from './importFile';
 import type { InputSource } from './source';
 
 /** Imports every input in turn; one bad file is reported and the others still import. */
@@ -31,19 +31,7 @@ async function importAll(
   ctx: JobContext,
   parserPath: string | undefined,
 ): Promise<ImportOutcome[]> {
-  const outcomes: ImportOutcome[] = problems.map((p) => ({
-    path: p.path,
-    name: displayName(p.path),
-    status: 'failed',
-    kind: null,
-    sha256: null,
-    rowsImported: 0,
-    rowsRejected: 0,
-    rowsDuplicate: 0,
-    warnings: [],
-    rejections: [],
-    error: p.error,
-  }));
+  const outcomes: ImportOutcome[] = problems.map((p) => outcome({ path: p.path, name: displayName(p.path) }, { error: p.error }));
   const overrides = new Map<string, ImportKind>();
   for (const [p, k] of Object.entries(kinds)) overrides.set(p, k);
   const started = Date.now();
@@ -83,19 +71,9 @@ async function importAll(
         outcomes.push(cancelled(file));
         continue;
       }
-      outcomes.push({
-        path: file.path,
-        name: file.name,
-        status: 'failed',
-        kind: kindOverride ?? null,
-        sha256: null,
-        rowsImported: 0,
-        rowsRejected: 0,
-        rowsDuplicate: 0,
-        warnings: [],
-        rejections: [],
-        error: `The file could not be read: ${(err as Error).message}. Nothing from it was imported.`,
-      });
+      outcomes.push(
+        outcome(file, { kind: kindOverride ?? null, error: `The file could not be read: ${(err as Error).message}. Nothing from it was imported.` }),
+      );
     }
   }
   return outcomes;
@@ -108,17 +86,5 @@ function displayName(path: string): string {
 }
 
 function cancelled(file: InputSource): ImportOutcome {
-  return {
-    path: file.path,
-    name: file.name,
-    status: 'cancelled',
-    kind: null,
-    sha256: null,
-    rowsImported: 0,
-    rowsRejected: 0,
-    rowsDuplicate: 0,
-    warnings: [],
-    rejections: [],
-    error: 'Cancelled; nothing from this file was imported.',
-  };
+  return outcome(file, { status: 'cancelled', error: 'Cancelled; nothing from this file was imported.' });
 }

@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto';
-import { pipeline, Transform, type TransformCallback } from 'node:stream';
+import { pipeline } from 'node:stream';
 import iconv from 'iconv-lite';
 import type { Token } from 'stream-json/parser.js';
 import { iconvName, type Sniffed } from '../sniff';
 import type { InputSource } from '../source';
 import { parserMessage, Tokenizer } from './tokenizer';
 import { RecordWalker, type WalkedRecord } from './walker';
+import { Tap } from '../tap';
 
 /** Records are numbered by line in NDJSON and by their position in the file otherwise. */
 export type PositionKind = 'line' | 'record';
@@ -31,16 +31,6 @@ export interface JsonReader {
   destroy(): void;
 }
 
-/** Hashes and counts the raw bytes as they stream past, so the file is read once. */
-class Tap extends Transform {
-  readonly hash = createHash('sha256');
-  bytes = 0;
-  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
-    this.hash.update(chunk);
-    this.bytes += chunk.length;
-    done(null, chunk);
-  }
-}
 
 /**
  * The most text handed to the tokenizer at once. When the text stops being JSON the tokens of the
