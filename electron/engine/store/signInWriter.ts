@@ -1,46 +1,10 @@
 import type { Statement } from 'better-sqlite3';
 import type { SignInRecord } from '../../../shared/domain/records';
 import type { Db } from '../db/open';
+import { DICTIONARY_FIELDS } from '../../../shared/parse/signInFields';
 import { ValueDictionary } from './valueDictionary';
 
-/** Record fields stored through the value dictionary, in column order (`<column>_ref`). */
-const DICTIONARY_FIELDS = [
-  ['userId', 'user_id'],
-  ['upn', 'upn'],
-  ['userDisplayName', 'user_display_name'],
-  ['userType', 'user_type'],
-  ['spId', 'sp_id'],
-  ['spName', 'sp_name'],
-  ['appId', 'app_id'],
-  ['appName', 'app_name'],
-  ['resourceId', 'resource_id'],
-  ['resourceName', 'resource_name'],
-  ['clientApp', 'client_app'],
-  ['userAgent', 'user_agent'],
-  ['ip', 'ip'],
-  ['city', 'city'],
-  ['state', 'state'],
-  ['country', 'country'],
-  ['status', 'status'],
-  ['failureReason', 'failure_reason'],
-  ['authRequirement', 'auth_requirement'],
-  ['authProtocol', 'auth_protocol'],
-  ['mfaResult', 'mfa_result'],
-  ['mfaMethod', 'mfa_method'],
-  ['incomingTokenType', 'incoming_token_type'],
-  ['crossTenantAccess', 'cross_tenant_access'],
-  ['credentialType', 'credential_type'],
-  ['credentialKeyId', 'credential_key_id'],
-  ['credentialThumbprint', 'credential_thumbprint'],
-  ['msiType', 'msi_type'],
-  ['associatedResourceId', 'associated_resource_id'],
-  ['conditionalAccess', 'conditional_access'],
-  ['deviceId', 'device_id'],
-  ['operatingSystem', 'operating_system'],
-  ['browser', 'browser'],
-  ['homeTenantId', 'home_tenant_id'],
-  ['resourceTenantId', 'resource_tenant_id'],
-] as const satisfies readonly (readonly [keyof SignInRecord, string])[];
+
 
 const COLUMNS = [
   'request_id', 'category', 'time_ms', 'identity_id', 'correlation_id', 'asn', 'error_code', 'file_id', 'line',
@@ -56,6 +20,41 @@ export class SignInWriter {
   constructor(db: Db) {
     this.insert = db.prepare(`INSERT OR IGNORE INTO signins (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`);
     this.values = new ValueDictionary(db);
+  }
+
+  /**
+   * Writes a sign-in whose dictionary values are already ids (the parallel CSV path): `refs` holds
+   * one `signin_values` id or null per DICTIONARY_FIELDS entry, in that order.
+   */
+  writeRefs(
+    requestId: string,
+    category: string,
+    timeMs: number,
+    identityId: number | null,
+    correlationId: string | null,
+    asn: number | null,
+    errorCode: number | null,
+    fileId: number,
+    line: number,
+    refs: readonly (number | null)[],
+  ): boolean {
+    const row = this.row;
+    row[0] = requestId;
+    row[1] = category;
+    row[2] = timeMs;
+    row[3] = identityId;
+    row[4] = correlationId;
+    row[5] = asn;
+    row[6] = errorCode;
+    row[7] = fileId;
+    row[8] = line;
+    for (let i = 0; i < refs.length; i++) row[9 + i] = refs[i];
+    return this.insert.run(row).changes > 0;
+  }
+
+  /** The dictionary this writer uses (the parallel path resolves values through it). */
+  get dictionary(): ValueDictionary {
+    return this.values;
   }
 
   /** Returns false when the request id was already in the engagement. */

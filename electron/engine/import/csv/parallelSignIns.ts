@@ -1,18 +1,25 @@
 import { Worker } from 'node:worker_threads';
 import type { ImportKind } from '../../../../shared/domain/importKinds';
-import { decodeSignIns } from '../../../../shared/parse/signInCodec';
+import type { SignInRecord } from '../../../../shared/domain/records';
 import { SIGNIN_CSV_CATEGORY, unattributedWarning } from '../../../../shared/parse/signInMappers';
+import { DICTIONARY_FIELDS } from '../../../../shared/parse/signInFields';
 import type { Db } from '../../db/open';
 import { IdentityResolver } from '../../store/identityResolver';
 import { SignInWriter } from '../../store/signInWriter';
 import { CancelledError } from '../cancelled';
 import type { ImportContext } from '../importContext';
 import type { Sniffed } from '../sniff';
-import type { FromParser, ParserJob, ToParser } from './signInParserProtocol';
+import { BATCH_FIELD, BATCH_RECORD, BATCH_SLOTS } from './signInBatchBuilder';
+import { CATEGORY_CODES, FIXED_SLOTS, type FromParser, type ParserJob, type SignInBatch, type ToParser } from './signInParserProtocol';
+
+const slot = (field: (typeof DICTIONARY_FIELDS)[number][0]): number => DICTIONARY_FIELDS.findIndex(([f]) => f === field);
+const IDENTITY_FIELDS = ['userId', 'upn', 'userDisplayName', 'userType', 'spId', 'spName', 'appId', 'appName'] as const;
+const SLOT = Object.fromEntries(IDENTITY_FIELDS.map((f) => [f, slot(f)])) as Record<(typeof IDENTITY_FIELDS)[number], number>;
 
 /**
- * Writes a sign-in CSV that a parser thread reads: this thread only resolves identities and
- * inserts. Returns the file's SHA-256 (computed by the parser as it reads) and its row count.
+ * The writing side of a sign-in CSV that a parser thread reads: maps the parser's value ids to
+ * `signin_values` ids (each distinct value once), resolves identities (cached by value id) and
+ * inserts. Returns the file's SHA-256 (computed by the parser as it reads).
  */
 export function importSignInsInParallel(
   db: Db,
@@ -26,13 +33,83 @@ export function importSignInsInParallel(
   const category = SIGNIN_CSV_CATEGORY[kind];
   if (!category) throw new Error(`${kind} is not a sign-in CSV kind`);
   const job: ParserJob = { filePath, size: ctx.source.size, sniffed, kind };
-  // A small heap: the parser keeps only a few batches alive, and a tight limit makes V8 collect
-  // early instead of letting garbage grow the process (flat memory on multi-GB files).
   const worker = new Worker(parserPath, { workerData: job });
   const resolver = new IdentityResolver(db);
   const writer = new SignInWriter(db);
   const { tally } = ctx;
   let unattributed = 0;
+  const toDb = new Map<number, number>();
+  const text = new Map<number, string>();
+  const identityByValue = new Map<number, number | null>();
+  const refs: (number | null)[] = new Array(DICTIONARY_FIELDS.length).fill(null);
+
+  const value = (numbers: Float64Array, o: number, s: number): string | null => {
+    const id = numbers[o + FIXED_SLOTS + s] as number;
+    return id < 0 ? null : (text.get(id) ?? null);
+  };
+
+  /** The identity of a row, cached by the value id that names the principal. */
+  const identityOf = (numbers: Float64Array, o: number, cat: SignInRecord['category']): number | null => {
+    const workload = cat === 'service_principal' || cat === 'managed_identity';
+    const keySlot = workload ? SLOT.spId : (numbers[o + FIXED_SLOTS + SLOT.userId] as number) >= 0 ? SLOT.userId : SLOT.upn;
+    const key = numbers[o + FIXED_SLOTS + keySlot] as number;
+    if (key < 0) return null;
+    // Negative keys for workloads keep the two caches apart in one map.
+    const cacheKey = workload ? -1 - key : key;
+    const hit = identityByValue.get(cacheKey);
+    if (hit !== undefined) return hit;
+    const r = { category: cat } as SignInRecord;
+    for (const f of IDENTITY_FIELDS) (r as unknown as Record<string, string | null>)[f] = value(numbers, o, SLOT[f]);
+    const id = resolver.forSignIn(r);
+    identityByValue.set(cacheKey, id);
+    return id;
+  };
+
+  const write = (m: SignInBatch): void => {
+    if (m.reset) {
+      toDb.clear();
+      text.clear();
+      identityByValue.clear();
+    }
+    for (let k = 0; k < m.newValues.length; k++) {
+      const v = m.newValues[k] as string;
+      text.set(m.firstNewId + k, v);
+      toDb.set(m.firstNewId + k, writer.dictionary.id(v) as number);
+    }
+    const n = m.numbers;
+    const strings = m.rows > 0 ? m.strings.split(BATCH_RECORD) : [];
+    for (let i = 0; i < m.rows; i++) {
+      const o = i * BATCH_SLOTS;
+      const cat = CATEGORY_CODES[n[o] as number] as SignInRecord['category'];
+      for (let s = 0; s < refs.length; s++) {
+        const local = n[o + FIXED_SLOTS + s] as number;
+        refs[s] = local < 0 ? null : (toDb.get(local) ?? null);
+      }
+      const identityId = identityOf(n, o, cat);
+      if (identityId == null) unattributed++;
+      const pair = strings[i] as string;
+      const cut = pair.indexOf(BATCH_FIELD);
+      const correlation = pair.slice(cut + 1);
+      const timeMs = n[o + 1] as number;
+      const asn = n[o + 2] as number;
+      const code = n[o + 3] as number;
+      const inserted = writer.writeRefs(
+        pair.slice(0, cut),
+        cat,
+        timeMs,
+        identityId,
+        correlation === '' ? null : correlation,
+        Number.isNaN(asn) ? null : asn,
+        Number.isNaN(code) ? null : code,
+        fileId,
+        n[o + 4] as number,
+        refs,
+      );
+      if (inserted) tally.accept(timeMs);
+      else tally.duplicates++;
+    }
+  };
+
   const post = (m: ToParser): void => worker.postMessage(m);
   return new Promise((resolve, reject) => {
     let settled = false;
@@ -54,12 +131,7 @@ export function importSignInsInParallel(
           finish(() => resolve({ sha256: m.sha256, rowsRead: m.rowsRead, dateWarning: m.dateWarning, finalWarnings: unattributedWarning(category, unattributed) }));
           return;
         }
-        decodeSignIns(m.data, (r, line) => {
-          const identityId = resolver.forSignIn(r);
-          if (identityId == null) unattributed++;
-          if (writer.write(r, identityId, fileId, line)) tally.accept(r.timeMs);
-          else tally.duplicates++;
-        });
+        write(m);
         for (const rej of m.rejections) tally.reject(rej.line, rej.reason);
         tally.rowsRead = m.rowsRead;
         ctx.onProgress({ bytes: m.bytes, totalBytes: ctx.source.size, rows: m.rowsRead });

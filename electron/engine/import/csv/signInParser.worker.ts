@@ -1,11 +1,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Rejection } from '../../../../shared/contract/dto';
 import { indexHeader } from '../../../../shared/parse/headers';
-import { encodeSignIn, joinRecords } from '../../../../shared/parse/signInCodec';
 import { signInCsvMapper } from '../../../../shared/parse/signInMappers';
 import { openCsv } from '../csvRows';
 import { fileSource } from '../source';
 import { dateOrderWarning, widthMismatch, withDateOrder } from './dateProbe';
+import { SignInBatchBuilder } from './signInBatchBuilder';
 import { MAX_BATCHES_IN_FLIGHT, ROWS_PER_BATCH, type FromParser, type ParserJob, type ToParser } from './signInParserProtocol';
 
 /**
@@ -17,6 +16,7 @@ const port = parentPort;
 if (!port) throw new Error('signInParser.worker must run in a worker thread');
 const job = workerData as ParserJob;
 const send = (m: FromParser): void => port.postMessage(m);
+const post = (m: FromParser, transfer: ArrayBuffer[]): void => port.postMessage(m, transfer);
 
 let inFlight = 0;
 let cancelled = false;
@@ -34,25 +34,24 @@ async function run(): Promise<void> {
   const mapper = signInCsvMapper(job.kind, index);
   const width = csv.header.length;
   const { rows, detector } = withDateOrder(csv.rows, mapper.timePicker);
-  let encoded: string[] = [];
-  let rejections: Rejection[] = [];
+  const batch = new SignInBatchBuilder();
   let rowsRead = 0;
   const flush = async (): Promise<void> => {
     while (inFlight >= MAX_BATCHES_IN_FLIGHT && !cancelled) await new Promise<void>((r) => (wake = r));
     inFlight++;
-    send({ type: 'batch', data: joinRecords(encoded), rejections, rowsRead, bytes: csv.bytesRead() });
-    encoded = [];
-    rejections = [];
+    const b = batch.take(rowsRead, csv.bytesRead());
+    // The numbers are transferred, not copied.
+    post(b, [b.numbers.buffer as ArrayBuffer]);
   };
   for await (const { row, order } of rows) {
     if (cancelled) break;
     rowsRead++;
     if (row.fields.length !== width) {
-      rejections.push({ line: row.line, reason: widthMismatch(row.fields, width) });
+      batch.rejections.push({ line: row.line, reason: widthMismatch(row.fields, width) });
     } else {
       const mapped = mapper.map(row.fields, order);
-      if (mapped.ok) encoded.push(encodeSignIn(mapped.record, row.line));
-      else rejections.push({ line: row.line, reason: mapped.reason });
+      if (mapped.ok) batch.add(mapped.record, row.line);
+      else batch.rejections.push({ line: row.line, reason: mapped.reason });
     }
     if (rowsRead % ROWS_PER_BATCH === 0) await flush();
   }

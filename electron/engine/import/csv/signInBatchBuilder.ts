@@ -1,0 +1,93 @@
+import type { Rejection } from '../../../../shared/contract/dto';
+import type { SignInRecord } from '../../../../shared/domain/records';
+import { DICTIONARY_FIELDS } from '../../../../shared/parse/signInFields';
+import { CATEGORY_CODES, FIXED_SLOTS, MAX_LOCAL_VALUES, ROWS_PER_BATCH, type SignInBatch } from './signInParserProtocol';
+
+const SLOTS = FIXED_SLOTS + DICTIONARY_FIELDS.length;
+const FIELD = '\u001f';
+const RECORD = '\u001e';
+// eslint-disable-next-line no-control-regex -- the separators themselves must not occur in an id
+const SEPARATORS = /[\u001e\u001f]/gu;
+
+/**
+ * Builds batches on the parser thread: dictionary values get local ids here (each distinct value
+ * crosses to the writer once), so the writer only maps ids and inserts.
+ */
+export class SignInBatchBuilder {
+  private ids = new Map<string, number>();
+  private nextId = 0;
+  private resetPending = false;
+  private firstNewId = 0;
+  private newValues: string[] = [];
+  private numbers = new Float64Array(ROWS_PER_BATCH * SLOTS);
+  private strings: string[] = [];
+  private rows = 0;
+  rejections: Rejection[] = [];
+
+  private id(value: string | null): number {
+    if (value == null) return -1;
+    let id = this.ids.get(value);
+    if (id === undefined) {
+      id = this.nextId++;
+      this.ids.set(value, id);
+      this.newValues.push(value);
+    }
+    return id;
+  }
+
+  get size(): number {
+    return this.rows;
+  }
+
+  add(r: SignInRecord, line: number): void {
+    if (this.rows * SLOTS >= this.numbers.length) {
+      const bigger = new Float64Array(this.numbers.length * 2);
+      bigger.set(this.numbers);
+      this.numbers = bigger;
+    }
+    const o = this.rows * SLOTS;
+    const n = this.numbers;
+    n[o] = CATEGORY_CODES.indexOf(r.category);
+    n[o + 1] = r.timeMs;
+    n[o + 2] = r.asn ?? Number.NaN;
+    n[o + 3] = r.errorCode ?? Number.NaN;
+    n[o + 4] = line;
+    for (let i = 0; i < DICTIONARY_FIELDS.length; i++) {
+      n[o + FIXED_SLOTS + i] = this.id(r[(DICTIONARY_FIELDS[i] as (typeof DICTIONARY_FIELDS)[number])[0]] as string | null);
+    }
+    this.strings.push(`${r.requestId.replace(SEPARATORS, ' ')}${FIELD}${(r.correlationId ?? '').replace(SEPARATORS, ' ')}`);
+    this.rows++;
+  }
+
+  /** Hands the batch over (its number buffer is transferred) and starts the next one. */
+  take(rowsRead: number, bytes: number): SignInBatch {
+    const batch: SignInBatch = {
+      type: 'batch',
+      reset: this.resetPending,
+      firstNewId: this.firstNewId,
+      newValues: this.newValues,
+      numbers: this.numbers.subarray(0, this.rows * SLOTS).slice(),
+      strings: this.strings.join(RECORD),
+      rows: this.rows,
+      rejections: this.rejections,
+      rowsRead,
+      bytes,
+    };
+    this.resetPending = false;
+    // Start afresh between batches once the dictionary is large: memory stays flat on files with
+    // endless distinct values; the writer forgets its ids when it sees `reset`.
+    if (this.ids.size > MAX_LOCAL_VALUES) {
+      this.ids = new Map();
+      this.resetPending = true;
+    }
+    this.firstNewId = this.nextId;
+    this.newValues = [];
+    this.strings = [];
+    this.rows = 0;
+    this.rejections = [];
+    return batch;
+  }
+}
+
+export const BATCH_SLOTS = SLOTS;
+export { FIELD as BATCH_FIELD, RECORD as BATCH_RECORD };
