@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test as base, type Page } from '@playwright/test';
 import { EngineHost } from '../../electron/engine/host';
-import { E2E_BRIDGE, E2E_RENDERER, E2E_WORKER, sampleFolder } from './e2ePaths';
+import { E2E_BRIDGE, E2E_RENDERER, E2E_WORKER } from './e2ePaths';
+import { SAMPLE } from './paths';
 import { serveStatic } from './e2eServer';
 import { installTransport, type Transport } from './e2eTransport';
 
@@ -12,8 +13,6 @@ export interface Nhi {
   transport: Transport;
   /** This test's own folder: the engine's data dir, and where the test writes its files. */
   dir: string;
-  /** What "Open the bundled sample" imports in this run. */
-  sample: { path: string; bundled: boolean };
   /** Opens the app and waits until it has reached the engine. */
   open(): Promise<void>;
 }
@@ -43,11 +42,9 @@ export const test = base.extend<{ nhi: Nhi }, WorkerFixtures>({
   bridgeScript: [async ({}, use) => use(readFileSync(E2E_BRIDGE, 'utf8')), { scope: 'worker' }],
   baseURL: async ({ rendererUrl }, use) => use(rendererUrl),
 
-  nhi: async ({ page, bridgeScript, rendererUrl }, use, testInfo) => {
+  nhi: async ({ page, bridgeScript, rendererUrl }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'nhi-e2e-'));
-    const sample = sampleFolder();
-    if (!sample.bundled) testInfo.annotations.push({ type: 'sample', description: 'resources/sample is empty; using test/fixtures/portal' });
-    const host = new EngineHost(E2E_WORKER, { samplePath: sample.path, dataDir: dir, appVersion: 'e2e' });
+    const host = new EngineHost(E2E_WORKER, { samplePath: SAMPLE, dataDir: dir, appVersion: 'e2e' });
     const transport = await installTransport(page, host, bridgeScript);
     const problems = watchPage(page, rendererUrl);
     try {
@@ -55,7 +52,6 @@ export const test = base.extend<{ nhi: Nhi }, WorkerFixtures>({
         host,
         transport,
         dir,
-        sample,
         open: async () => {
           await page.goto('/');
           await expect(page.locator('#root')).toHaveAttribute('data-app-state', 'ready');

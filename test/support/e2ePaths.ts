@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { FIXTURES, ROOT, SAMPLE } from './paths';
+import { FIXTURES, ROOT } from './paths';
 
 export { ROOT };
 
@@ -14,8 +14,3 @@ export const E2E_WORKER = resolve(E2E_OUT, 'node', 'worker.js');
 export const E2E_BRIDGE = resolve(E2E_OUT, 'bridge', 'bridge.js');
 export const PAGE_BRIDGE_SOURCE = resolve(ROOT, 'test', 'e2e', 'bridge', 'pageBridge.ts');
 export const PORTAL_FIXTURES = resolve(FIXTURES, 'portal');
-
-/** The bundled sample tenant (resources/sample, committed). */
-export function sampleFolder(): { path: string; bundled: true } {
-  return { path: SAMPLE, bundled: true };
-}

@@ -1,4 +1,4 @@
-import type { ImportKind } from '../../domain/importKinds';
+import { IMPORT_KINDS, type ImportKind } from '../../domain/importKinds';
 import type { Detection } from '../detect';
 import { looksLikeApplication, looksLikeServicePrincipal, odataTypeName } from './directory';
 import type { ScheduleState } from './roles';
@@ -18,19 +18,8 @@ export interface JsonSample {
   firstKeys: readonly string[];
 }
 
-export const JSON_KINDS: ReadonlySet<ImportKind> = new Set<ImportKind>([
-  'signins.portal.json',
-  'signins.graph.json',
-  'signins.powershell.json',
-  'users.graph.json',
-  'mfa.graph.json',
-  'applications.graph.json',
-  'serviceprincipals.graph.json',
-  'azure.roles.az.json',
-  'azure.roles.portal.json',
-  'entra.roles.graph.json',
-  'entra.roles.schedules.graph.json',
-]);
+/** The JSON kinds are the ones whose id ends in `.json`: derived, so a new kind cannot be forgotten here. */
+export const JSON_KINDS: ReadonlySet<ImportKind> = new Set<ImportKind>(IMPORT_KINDS.filter((k) => k.endsWith('.json')));
 
 /**
  * The entity set an `@odata.context` names, lower-cased, without selections, keys or `$entity`:
