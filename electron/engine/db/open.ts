@@ -35,9 +35,10 @@ export function openDatabase(path: string, options: { create: boolean; readonly?
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  // 64 MB page cache instead of SQLite's 2 MB: inserts keyed by random request ids touch pages all
-  // over the primary-key index, and a small cache turns each into disk reads. Bounded, so memory stays flat.
-  db.pragma('cache_size = -65536');
+  // 32 MB page cache instead of SQLite's 2 MB: inserts keyed by random request ids touch pages all
+  // over the primary-key index. Measured on a 1M-row import: 16, 32 and 64 MB import equally fast,
+  // and every MB here is resident memory, so it stays modest.
+  db.pragma('cache_size = -32768');
   try {
     migrate(db, path);
   } catch (err) {
