@@ -1,21 +1,13 @@
 import { enforcedSurface } from '../../../shared/catalogue/enforcedApps';
 import { userAgentFamily, type UserAgentFamily } from '../../../shared/catalogue/userAgents';
 import { emptySignIns, type IdentityProfile } from '../../../shared/classification/profile';
-import type { IdentityKind } from '../../../shared/domain/vocabulary';
+import type { IdentityBaseRow } from '../db/identityRow';
 import type { Db } from '../db/open';
 
 /** Federated IdPs that did MFA say so here instead of in the authentication requirement (formats.md §2). */
 const MFA_BY_CLAIM = 'MFA requirement satisfied by claim in the token';
 
-interface IdentityRow {
-  id: number;
-  kind: IdentityKind;
-  object_id: string | null;
-  app_id: string | null;
-  upn: string | null;
-  display_name: string | null;
-  user_type: string | null;
-  account_enabled: number | null;
+interface IdentityRow extends IdentityBaseRow {
   job_title: string | null;
   department: string | null;
   on_premises_sync: number | null;

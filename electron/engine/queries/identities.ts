@@ -1,17 +1,10 @@
 import type { IdentityPage, IdentityQuery, IdentityRow, Reason } from '../../../shared/contract/dto';
 import { IdentityQuerySchema } from '../../../shared/contract/dto';
-import type { IdentityClass, IdentityKind, Verdict } from '../../../shared/domain/vocabulary';
+import type { IdentityClass, Verdict } from '../../../shared/domain/vocabulary';
+import type { IdentityBaseRow } from '../db/identityRow';
 import type { Db } from '../db/open';
 
-interface Row {
-  id: number;
-  kind: IdentityKind;
-  object_id: string | null;
-  app_id: string | null;
-  upn: string | null;
-  display_name: string | null;
-  user_type: string | null;
-  account_enabled: number | null;
+interface Row extends IdentityBaseRow {
   class: IdentityClass | null;
   confidence: number | null;
   reasons: string | null;

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
+import { useModalDialog } from './useModalDialog';
 import type { ImportOutcome } from '../../../shared/contract/dto';
 import { IMPORT_KINDS, IMPORT_KIND_LABELS, type ImportKind } from '../../../shared/domain/importKinds';
 
@@ -9,23 +10,9 @@ export function plausibleKinds(outcome: ImportOutcome): ImportKind[] {
 
 /** Asks which export a file is, for a file whose kind could not be detected, and imports it again as that. */
 export function KindDialog(props: { outcome: ImportOutcome; onChoose: (kind: ImportKind) => void; onClose: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const onClose = useRef(props.onClose);
-  onClose.current = props.onClose;
+  const ref = useModalDialog(props.onClose);
   const kinds = plausibleKinds(props.outcome);
   const [kind, setKind] = useState<ImportKind | null>(kinds.length === 1 ? (kinds[0] ?? null) : null);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    dialog.showModal();
-    const closed = (): void => onClose.current();
-    dialog.addEventListener('close', closed);
-    return () => {
-      dialog.removeEventListener('close', closed);
-      if (dialog.open) dialog.close();
-    };
-  }, []);
 
   const ambiguous = (props.outcome.candidates?.length ?? 0) > 0;
   return (

@@ -1,24 +1,10 @@
-import { useEffect, useRef } from 'react';
+import { useModalDialog } from './useModalDialog';
 import type { Rejection } from '../../../shared/contract/dto';
 import { formatCount, plural } from '../format';
 
 /** A modal list of the rows an import refused, with their line numbers and reasons. */
 export function RejectionsDialog(props: { fileName: string; rejections: Rejection[]; total: number; onClose: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const onClose = useRef(props.onClose);
-  onClose.current = props.onClose;
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    dialog.showModal();
-    const closed = (): void => onClose.current();
-    dialog.addEventListener('close', closed);
-    return () => {
-      dialog.removeEventListener('close', closed);
-      if (dialog.open) dialog.close();
-    };
-  }, []);
+  const ref = useModalDialog(props.onClose);
 
   const shown = props.rejections.length;
   return (

@@ -7,7 +7,8 @@ import { authDetailRows } from './authDetailRows';
 import { directoryRows } from './directoryRows';
 import { mfaRows } from './mfaRows';
 import { azureRoleRows, entraRoleRows } from './roleRows';
-import { SIGNIN_CATEGORY, signInRows } from './signInRows';
+import { SIGNIN_CSV_CATEGORY } from '../../../../shared/parse/signInMappers';
+import { signInRows } from './signInRows';
 import { userRows } from './userRows';
 
 export type RowOutcome = { status: 'imported'; timeMs: number | null } | { status: 'duplicate' } | { status: 'rejected'; reason: string };
@@ -35,7 +36,7 @@ export type RowHandlerFactory = (kind: ImportKind, index: HeaderIndex, db: Db, f
 
 /** Every CSV kind the importer can write, by kind id. A new CSV format adds one line here. */
 const CSV_HANDLERS: Partial<Record<ImportKind, RowHandlerFactory>> = {
-  ...Object.fromEntries(Object.keys(SIGNIN_CATEGORY).map((k) => [k, signInRows])),
+  ...Object.fromEntries(Object.keys(SIGNIN_CSV_CATEGORY).map((k) => [k, signInRows])),
   'users.portal.csv': userRows,
   'users.portal.preview.csv': userRows,
   'signins.portal.authdetails.csv': (_kind, index, db, fileId) => authDetailRows(index, db, fileId),

@@ -6,8 +6,6 @@ import { IdentityResolver } from '../../store/identityResolver';
 import { SignInWriter } from '../../store/signInWriter';
 import type { RowHandler } from './handlers';
 
-export { SIGNIN_CSV_CATEGORY as SIGNIN_CATEGORY } from '../../../../shared/parse/signInMappers';
-
 /** Sign-ins from the portal's CSV downloads and from Log Analytics CSV exports, parsed on this thread. */
 export function signInRows(kind: ImportKind, index: HeaderIndex, db: Db, fileId: number): RowHandler {
   const mapper = signInCsvMapper(kind, index);
