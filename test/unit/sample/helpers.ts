@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import Papa from 'papaparse';
-import { ROOT } from '../../support/paths';
+import { CATALOGUE_COPIES } from '../../support/paths';
 
-export const CATALOGUES = resolve(ROOT, '..', 'shared', 'reference', 'catalogues');
+export const CATALOGUES = CATALOGUE_COPIES;
 
 export const tempDir = (label: string): Promise<string> => mkdtemp(join(tmpdir(), `nhi-sample-${label}-`));
 
