@@ -23,6 +23,6 @@ export function fileSource(path: string, size: number): InputSource {
     name: basename(path),
     size,
     filePath: path,
-    open: (range) => createReadStream(path, { highWaterMark: 1 << 20, ...range }),
+    open: (range) => createReadStream(path, { highWaterMark: 1 << 16, ...range }),
   };
 }

@@ -1,6 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { SignInRecord, UserRecord } from '../../../shared/domain/records';
 import type { Db } from '../db/open';
+import { detach } from '../../../shared/parse/detach';
 
 /**
  * Finds or creates the one identity behind each principal seen in a file. Merges on object id
@@ -132,7 +133,7 @@ export class IdentityResolver {
     const hit = this.cache.get(key);
     if (hit !== undefined) return hit;
     const id = resolve();
-    this.cache.set(key, id);
+    this.cache.set(detach(key), id);
     return id;
   }
 }

@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open';
+import { detach } from '../../../shared/parse/detach';
 
 /** Values cached in memory at most; beyond that the cache restarts, so memory stays flat. */
 const MAX_CACHED = 100_000;
@@ -24,7 +25,7 @@ export class ValueDictionary {
     if (hit !== undefined) return hit;
     const id = this.find.get(value)?.id ?? Number(this.add.run(value).lastInsertRowid);
     if (this.cache.size >= MAX_CACHED) this.cache = new Map();
-    this.cache.set(value, id);
+    this.cache.set(detach(value), id);
     return id;
   }
 }

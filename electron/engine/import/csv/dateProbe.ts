@@ -45,6 +45,44 @@ export function withDateOrder(
   return { rows: generate(), detector };
 }
 
+/**
+ * `withDateOrder` for rows that come a chunk at a time (the sign-in fast path): whole chunks are
+ * held back until the first rows decide the order.
+ */
+export function batchesWithDateOrder(
+  batches: AsyncIterable<CsvRow[]>,
+  dateCell: ((fields: readonly string[]) => string | undefined) | null,
+): { batches: AsyncGenerator<{ rows: CsvRow[]; order: DateOrder }>; detector: DateOrderDetector } {
+  const detector = new DateOrderDetector();
+  async function* generate(): AsyncGenerator<{ rows: CsvRow[]; order: DateOrder }> {
+    if (!dateCell) {
+      for await (const rows of batches) yield { rows, order: 'month-first' };
+      return;
+    }
+    const held: CsvRow[][] = [];
+    let heldRows = 0;
+    let order: DateOrder | null = null;
+    for await (const rows of batches) {
+      for (const row of rows) detector.observe(dateCell(row.fields));
+      if (order) {
+        yield { rows, order };
+        continue;
+      }
+      held.push(rows);
+      heldRows += rows.length;
+      if (heldRows < DATE_PROBE_ROWS) continue;
+      order = detector.decision.order;
+      for (const h of held) yield { rows: h, order };
+      held.length = 0;
+    }
+    if (!order) {
+      const decided = detector.decision.order;
+      for (const h of held) yield { rows: h, order: decided };
+    }
+  }
+  return { batches: generate(), detector };
+}
+
 /** The warning, if any, that a file's dates deserve. */
 export function dateOrderWarning(detector: DateOrderDetector): string | null {
   const d = detector.decision;

@@ -2,6 +2,7 @@ import type { Rejection } from '../../../../shared/contract/dto';
 import type { SignInRecord } from '../../../../shared/domain/records';
 import { DICTIONARY_FIELDS } from '../../../../shared/parse/signInFields';
 import { CATEGORY_CODES, FIXED_SLOTS, MAX_LOCAL_VALUES, ROWS_PER_BATCH, type SignInBatch } from './signInParserProtocol';
+import { detach } from '../../../../shared/parse/detach';
 
 const SLOTS = FIXED_SLOTS + DICTIONARY_FIELDS.length;
 const FIELD = '\u001f';
@@ -29,8 +30,9 @@ export class SignInBatchBuilder {
     let id = this.ids.get(value);
     if (id === undefined) {
       id = this.nextId++;
-      this.ids.set(value, id);
-      this.newValues.push(value);
+      const kept = detach(value);
+      this.ids.set(kept, id);
+      this.newValues.push(kept);
     }
     return id;
   }

@@ -3,7 +3,7 @@ import { indexHeader } from '../../../../shared/parse/headers';
 import { signInCsvMapper } from '../../../../shared/parse/signInMappers';
 import { openCsv } from '../csvRows';
 import { fileSource } from '../source';
-import { dateOrderWarning, widthMismatch, withDateOrder } from './dateProbe';
+import { batchesWithDateOrder, dateOrderWarning, widthMismatch } from './dateProbe';
 import { SignInBatchBuilder } from './signInBatchBuilder';
 import { MAX_BATCHES_IN_FLIGHT, ROWS_PER_BATCH, type FromParser, type ParserJob, type ToParser } from './signInParserProtocol';
 
@@ -33,7 +33,7 @@ async function run(): Promise<void> {
   const index = indexHeader(csv.header);
   const mapper = signInCsvMapper(job.kind, index);
   const width = csv.header.length;
-  const { rows, detector } = withDateOrder(csv.rows, mapper.timePicker);
+  const { batches, detector } = batchesWithDateOrder(csv.batches, mapper.timePicker);
   const batch = new SignInBatchBuilder();
   let rowsRead = 0;
   const flush = async (): Promise<void> => {
@@ -43,17 +43,20 @@ async function run(): Promise<void> {
     // The numbers are transferred, not copied.
     post(b, [b.numbers.buffer as ArrayBuffer]);
   };
-  for await (const { row, order } of rows) {
+  for await (const { rows, order } of batches) {
     if (cancelled) break;
-    rowsRead++;
-    if (row.fields.length !== width) {
-      batch.rejections.push({ line: row.line, reason: widthMismatch(row.fields, width) });
-    } else {
-      const mapped = mapper.map(row.fields, order);
-      if (mapped.ok) batch.add(mapped.record, row.line);
-      else batch.rejections.push({ line: row.line, reason: mapped.reason });
+    for (const row of rows) {
+      rowsRead++;
+      if (row.fields.length !== width) {
+        batch.rejections.push({ line: row.line, reason: widthMismatch(row.fields, width) });
+      } else {
+        const mapped = mapper.map(row.fields, order);
+        if (mapped.ok) batch.add(mapped.record, row.line);
+        else batch.rejections.push({ line: row.line, reason: mapped.reason });
+      }
+      if (rowsRead % ROWS_PER_BATCH === 0) await flush();
+      if (cancelled) break;
     }
-    if (rowsRead % ROWS_PER_BATCH === 0) await flush();
   }
   if (cancelled) {
     csv.destroy();
