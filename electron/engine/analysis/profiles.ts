@@ -1,6 +1,7 @@
 import { enforcedSurface } from '../../../shared/catalogue/enforcedApps';
 import { userAgentFamily, type UserAgentFamily } from '../../../shared/catalogue/userAgents';
 import { emptySignIns, type IdentityProfile } from '../../../shared/classification/profile';
+import { fieldIndex } from '../../../shared/parse/signInFields';
 import type { IdentityBaseRow } from '../db/identityRow';
 import type { Db } from '../db/open';
 
@@ -75,23 +76,22 @@ export function buildProfiles(db: Db): Map<number, IdentityProfile> {
     return f;
   };
   const firstLast = new Map<number, [number, number]>();
-  // Group on the value ids (cheap integers), then turn the few distinct ids back into text.
+  // Group on the value-group ids (cheap integers), then turn the few distinct ids back into text.
   const groups = db
     .prepare(
       `WITH g AS (
-         SELECT identity_id, category, auth_protocol_ref, user_agent_ref, app_id_ref, resource_id_ref, auth_requirement_ref,
-                mfa_result_ref, status_ref, count(*) AS n, min(time_ms) AS first_ms, max(time_ms) AS last_ms
+         SELECT identity_id, category, auth_ref, client_ref, app_ref, resource_ref, outcome_ref,
+                count(*) AS n, min(time_ms) AS first_ms, max(time_ms) AS last_ms
            FROM signins WHERE identity_id IS NOT NULL
-          GROUP BY identity_id, category, auth_protocol_ref, user_agent_ref, app_id_ref, resource_id_ref, auth_requirement_ref,
-                   mfa_result_ref, status_ref)
+          GROUP BY identity_id, category, auth_ref, client_ref, app_ref, resource_ref, outcome_ref)
        SELECT g.identity_id, g.category, g.n, g.first_ms, g.last_ms,
-              (SELECT value FROM signin_values WHERE id = g.auth_protocol_ref) AS auth_protocol,
-              (SELECT value FROM signin_values WHERE id = g.user_agent_ref) AS user_agent,
-              (SELECT value FROM signin_values WHERE id = g.app_id_ref) AS app_id,
-              (SELECT value FROM signin_values WHERE id = g.resource_id_ref) AS resource_id,
-              (SELECT value FROM signin_values WHERE id = g.auth_requirement_ref) AS auth_requirement,
-              (SELECT value FROM signin_values WHERE id = g.mfa_result_ref) AS mfa_result,
-              (SELECT value FROM signin_values WHERE id = g.status_ref) AS status
+              (SELECT value ->> ${fieldIndex('auth', 'authProtocol')} FROM signin_values WHERE id = g.auth_ref) AS auth_protocol,
+              (SELECT value ->> ${fieldIndex('client', 'userAgent')} FROM signin_values WHERE id = g.client_ref) AS user_agent,
+              (SELECT value ->> ${fieldIndex('app', 'appId')} FROM signin_values WHERE id = g.app_ref) AS app_id,
+              (SELECT value ->> ${fieldIndex('resource', 'resourceId')} FROM signin_values WHERE id = g.resource_ref) AS resource_id,
+              (SELECT value ->> ${fieldIndex('auth', 'authRequirement')} FROM signin_values WHERE id = g.auth_ref) AS auth_requirement,
+              (SELECT value ->> ${fieldIndex('auth', 'mfaResult')} FROM signin_values WHERE id = g.auth_ref) AS mfa_result,
+              (SELECT value ->> ${fieldIndex('outcome', 'status')} FROM signin_values WHERE id = g.outcome_ref) AS status
          FROM g`,
     )
     .iterate() as IterableIterator<GroupRow>;

@@ -1,15 +1,11 @@
 import type { Statement } from 'better-sqlite3';
 import type { SignInRecord } from '../../../shared/domain/records';
+import { GROUP_FIELDS, groupKey, groupValue, SIGNIN_VALUE_GROUPS } from '../../../shared/parse/signInFields';
 import type { Db } from '../db/open';
-import { DICTIONARY_FIELDS } from '../../../shared/parse/signInFields';
 import { ValueDictionary } from './valueDictionary';
 
-
-
-const COLUMNS = [
-  'request_id', 'category', 'time_ms', 'identity_id', 'correlation_id', 'asn', 'error_code', 'file_id', 'line',
-  ...DICTIONARY_FIELDS.map(([, column]) => `${column}_ref`),
-];
+const FIXED = ['request_id', 'category', 'time_ms', 'identity_id', 'correlation_id', 'asn', 'error_code', 'file_id', 'line'];
+const COLUMNS = [...FIXED, ...SIGNIN_VALUE_GROUPS.map((g) => `${g.column}_ref`)];
 
 /** Inserts sign-ins keyed by request id: an event already present (overlapping exports) is not counted twice. */
 export class SignInWriter {
@@ -23,8 +19,8 @@ export class SignInWriter {
   }
 
   /**
-   * Writes a sign-in whose dictionary values are already ids (the parallel CSV path): `refs` holds
-   * one `signin_values` id or null per DICTIONARY_FIELDS entry, in that order.
+   * Writes a sign-in whose value groups are already ids (the parallel CSV path): `refs` holds one
+   * `signin_values` id or null per SIGNIN_VALUE_GROUPS entry, in that order.
    */
   writeRefs(
     requestId: string,
@@ -48,7 +44,7 @@ export class SignInWriter {
     row[6] = errorCode;
     row[7] = fileId;
     row[8] = line;
-    for (let i = 0; i < refs.length; i++) row[9 + i] = refs[i];
+    for (let i = 0; i < refs.length; i++) row[FIXED.length + i] = refs[i];
     return this.insert.run(row).changes > 0;
   }
 
@@ -69,8 +65,10 @@ export class SignInWriter {
     row[6] = r.errorCode;
     row[7] = fileId;
     row[8] = line;
-    for (let i = 0; i < DICTIONARY_FIELDS.length; i++) {
-      row[9 + i] = this.values.id(r[(DICTIONARY_FIELDS[i] as (typeof DICTIONARY_FIELDS)[number])[0]] as string | null);
+    for (let i = 0; i < GROUP_FIELDS.length; i++) {
+      const fields = GROUP_FIELDS[i] as (typeof GROUP_FIELDS)[number];
+      const key = groupKey(r, fields);
+      row[FIXED.length + i] = key == null ? null : this.values.idByKey(key, () => groupValue(r, fields));
     }
     return this.insert.run(row).changes > 0;
   }

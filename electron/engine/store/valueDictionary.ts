@@ -1,13 +1,14 @@
 import type { Statement } from 'better-sqlite3';
-import type { Db } from '../db/open';
 import { detach } from '../../../shared/parse/detach';
+import type { Db } from '../db/open';
 
-/** Values cached in memory at most; beyond that the cache restarts, so memory stays flat. */
+/** Combinations cached in memory at most; beyond that the cache restarts, so memory stays flat. */
 const MAX_CACHED = 100_000;
 
 /**
- * Maps each distinct sign-in value to its id in `signin_values`, inserting new ones. One instance
- * lives for one file's transaction: if that transaction rolls back, so do the ids it handed out.
+ * Maps each distinct stored value (a group's combination as JSON, see SIGNIN_VALUE_GROUPS) to
+ * its id in `signin_values`, inserting new ones. One instance lives for one file's transaction:
+ * if that transaction rolls back, so do the ids it handed out.
  */
 export class ValueDictionary {
   private cache = new Map<string, number>();
@@ -19,13 +20,18 @@ export class ValueDictionary {
     this.add = db.prepare(`INSERT INTO signin_values (value) VALUES (?)`);
   }
 
-  id(value: string | null): number | null {
-    if (value == null) return null;
-    const hit = this.cache.get(value);
+  /** The id of a stored value. */
+  id(value: string): number {
+    return this.find.get(value)?.id ?? Number(this.add.run(value).lastInsertRowid);
+  }
+
+  /** The id of the value a cheap in-memory key stands for; `value` is called only on a cache miss. */
+  idByKey(key: string, value: () => string): number {
+    const hit = this.cache.get(key);
     if (hit !== undefined) return hit;
-    const id = this.find.get(value)?.id ?? Number(this.add.run(value).lastInsertRowid);
+    const id = this.id(value());
     if (this.cache.size >= MAX_CACHED) this.cache = new Map();
-    this.cache.set(detach(value), id);
+    this.cache.set(detach(key), id);
     return id;
   }
 }

@@ -1,12 +1,14 @@
 import { sql as m001 } from './001-initial';
 import { sql as m002 } from './002-directory-objects';
 import { sql as m003 } from './003-coverage';
+import { sql as m004 } from './004-signin-value-groups';
 
 /** Numbered migrations; a migration is never edited once released, only followed by a new one. */
 export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
   { version: 1, name: 'initial', sql: m001 },
   { version: 2, name: 'directory objects', sql: m002 },
   { version: 3, name: 'coverage', sql: m003 },
+  { version: 4, name: 'sign-in value groups', sql: m004 },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { ImportKind } from '../../../../shared/domain/importKinds';
 import type { SignInRecord } from '../../../../shared/domain/records';
 import { SIGNIN_CSV_CATEGORY, unattributedWarning } from '../../../../shared/parse/signInMappers';
-import { DICTIONARY_FIELDS } from '../../../../shared/parse/signInFields';
+import { parseGroupValue, SIGNIN_VALUE_GROUPS } from '../../../../shared/parse/signInFields';
 import type { Db } from '../../db/open';
 import { IdentityResolver } from '../../store/identityResolver';
 import { SignInWriter } from '../../store/signInWriter';
@@ -12,14 +12,13 @@ import type { Sniffed } from '../sniff';
 import { BATCH_FIELD, BATCH_RECORD, BATCH_SLOTS } from './signInBatchBuilder';
 import { CATEGORY_CODES, FIXED_SLOTS, type FromParser, type ParserJob, type SignInBatch, type ToParser } from './signInParserProtocol';
 
-const slot = (field: (typeof DICTIONARY_FIELDS)[number][0]): number => DICTIONARY_FIELDS.findIndex(([f]) => f === field);
-const IDENTITY_FIELDS = ['userId', 'upn', 'userDisplayName', 'userType', 'spId', 'spName', 'appId', 'appName'] as const;
-const SLOT = Object.fromEntries(IDENTITY_FIELDS.map((f) => [f, slot(f)])) as Record<(typeof IDENTITY_FIELDS)[number], number>;
+const PRINCIPAL = SIGNIN_VALUE_GROUPS.findIndex((g) => g.column === 'principal');
+const PRINCIPAL_FIELDS = SIGNIN_VALUE_GROUPS[PRINCIPAL]?.fields.map(([f]) => f) ?? [];
 
 /**
- * The writing side of a sign-in CSV that a parser thread reads: maps the parser's value ids to
- * `signin_values` ids (each distinct value once), resolves identities (cached by value id) and
- * inserts. Returns the file's SHA-256 (computed by the parser as it reads).
+ * The writing side of a sign-in CSV that a parser thread reads: maps the parser's local ids to
+ * `signin_values` ids (each distinct combination once), resolves identities (cached by the id of
+ * the principal's combination) and inserts. Returns the file's SHA-256 (computed by the parser as it reads).
  */
 export function importSignInsInParallel(
   db: Db,
@@ -39,27 +38,23 @@ export function importSignInsInParallel(
   const { tally } = ctx;
   let unattributed = 0;
   const toDb = new Map<number, number>();
-  const text = new Map<number, string>();
+  /** Every combination by local id (identities are resolved from the principal's). */
+  const principals = new Map<number, string>();
   const identityByValue = new Map<number, number | null>();
-  const refs: (number | null)[] = new Array(DICTIONARY_FIELDS.length).fill(null);
+  const refs: (number | null)[] = new Array(SIGNIN_VALUE_GROUPS.length).fill(null);
 
-  const value = (numbers: Float64Array, o: number, s: number): string | null => {
-    const id = numbers[o + FIXED_SLOTS + s] as number;
-    return id < 0 ? null : (text.get(id) ?? null);
-  };
-
-  /** The identity of a row, cached by the value id that names the principal. */
+  /** The identity of a row, cached by its principal combination. */
   const identityOf = (numbers: Float64Array, o: number, cat: SignInRecord['category']): number | null => {
-    const workload = cat === 'service_principal' || cat === 'managed_identity';
-    const keySlot = workload ? SLOT.spId : (numbers[o + FIXED_SLOTS + SLOT.userId] as number) >= 0 ? SLOT.userId : SLOT.upn;
-    const key = numbers[o + FIXED_SLOTS + keySlot] as number;
+    const key = numbers[o + FIXED_SLOTS + PRINCIPAL] as number;
     if (key < 0) return null;
+    const workload = cat === 'service_principal' || cat === 'managed_identity';
     // Negative keys for workloads keep the two caches apart in one map.
     const cacheKey = workload ? -1 - key : key;
     const hit = identityByValue.get(cacheKey);
     if (hit !== undefined) return hit;
+    const values = parseGroupValue(principals.get(key) ?? null) ?? [];
     const r = { category: cat } as SignInRecord;
-    for (const f of IDENTITY_FIELDS) (r as unknown as Record<string, string | null>)[f] = value(numbers, o, SLOT[f]);
+    PRINCIPAL_FIELDS.forEach((f, i) => ((r as unknown as Record<string, string | null>)[f] = values[i] ?? null));
     const id = resolver.forSignIn(r);
     identityByValue.set(cacheKey, id);
     return id;
@@ -68,13 +63,13 @@ export function importSignInsInParallel(
   const write = (m: SignInBatch): void => {
     if (m.reset) {
       toDb.clear();
-      text.clear();
+      principals.clear();
       identityByValue.clear();
     }
     for (let k = 0; k < m.newValues.length; k++) {
       const v = m.newValues[k] as string;
-      text.set(m.firstNewId + k, v);
-      toDb.set(m.firstNewId + k, writer.dictionary.id(v) as number);
+      toDb.set(m.firstNewId + k, writer.dictionary.id(v));
+      principals.set(m.firstNewId + k, v);
     }
     const n = m.numbers;
     const strings = m.rows > 0 ? m.strings.split(BATCH_RECORD) : [];

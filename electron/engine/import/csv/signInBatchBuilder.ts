@@ -1,18 +1,18 @@
 import type { Rejection } from '../../../../shared/contract/dto';
 import type { SignInRecord } from '../../../../shared/domain/records';
-import { DICTIONARY_FIELDS } from '../../../../shared/parse/signInFields';
+import { GROUP_FIELDS, groupKey, groupValue } from '../../../../shared/parse/signInFields';
 import { CATEGORY_CODES, FIXED_SLOTS, MAX_LOCAL_VALUES, ROWS_PER_BATCH, type SignInBatch } from './signInParserProtocol';
 import { detach } from '../../../../shared/parse/detach';
 
-const SLOTS = FIXED_SLOTS + DICTIONARY_FIELDS.length;
+const SLOTS = FIXED_SLOTS + GROUP_FIELDS.length;
 const FIELD = '\u001f';
 const RECORD = '\u001e';
 // eslint-disable-next-line no-control-regex -- the separators themselves must not occur in an id
 const SEPARATORS = /[\u001e\u001f]/gu;
 
 /**
- * Builds batches on the parser thread: dictionary values get local ids here (each distinct value
- * crosses to the writer once), so the writer only maps ids and inserts.
+ * Builds batches on the parser thread: value groups get local ids here (each distinct combination
+ * crosses to the writer once, as the JSON it is stored as), so the writer only maps ids and inserts.
  */
 export class SignInBatchBuilder {
   private ids = new Map<string, number>();
@@ -25,14 +25,15 @@ export class SignInBatchBuilder {
   private rows = 0;
   rejections: Rejection[] = [];
 
-  private id(value: string | null): number {
-    if (value == null) return -1;
-    let id = this.ids.get(value);
+  /** The local id of a group's combination in `r` (-1 for none); a new one is queued for the writer. */
+  private id(r: SignInRecord, fields: (typeof GROUP_FIELDS)[number]): number {
+    const key = groupKey(r, fields);
+    if (key == null) return -1;
+    let id = this.ids.get(key);
     if (id === undefined) {
       id = this.nextId++;
-      const kept = detach(value);
-      this.ids.set(kept, id);
-      this.newValues.push(kept);
+      this.ids.set(detach(key), id);
+      this.newValues.push(groupValue(r, fields));
     }
     return id;
   }
@@ -54,9 +55,7 @@ export class SignInBatchBuilder {
     n[o + 2] = r.asn ?? Number.NaN;
     n[o + 3] = r.errorCode ?? Number.NaN;
     n[o + 4] = line;
-    for (let i = 0; i < DICTIONARY_FIELDS.length; i++) {
-      n[o + FIXED_SLOTS + i] = this.id(r[(DICTIONARY_FIELDS[i] as (typeof DICTIONARY_FIELDS)[number])[0]] as string | null);
-    }
+    for (let i = 0; i < GROUP_FIELDS.length; i++) n[o + FIXED_SLOTS + i] = this.id(r, GROUP_FIELDS[i] as (typeof GROUP_FIELDS)[number]);
     this.strings.push(`${r.requestId.replace(SEPARATORS, ' ')}${FIELD}${(r.correlationId ?? '').replace(SEPARATORS, ' ')}`);
     this.rows++;
   }

@@ -17,7 +17,7 @@ export const ROWS_PER_BATCH = 4000;
 /** Distinct values the parser's dictionary holds before it starts afresh (at a batch boundary). */
 export const MAX_LOCAL_VALUES = 200_000;
 
-/** Numbers per row in a batch: category, time, asn, error code, line, then one value id per dictionary field. */
+/** Numbers per row in a batch: category, time, asn, error code, line, then one local id per value group (SIGNIN_VALUE_GROUPS). */
 export const FIXED_SLOTS = 5;
 export const CATEGORY_CODES = SIGNIN_CATEGORIES;
 
