@@ -22,7 +22,7 @@ export class EngineHost {
   private closing: Promise<void> | null = null;
 
   constructor(workerPath: string, options: EngineOptions) {
-    this.worker = new Worker(workerPath, { workerData: options });
+    this.worker = new Worker(workerPath, { workerData: options, resourceLimits: { maxYoungGenerationSizeMb: 12 } });
     this.ready = new Promise((resolve, reject) => {
       const onMessage = (m: FromWorker): void => {
         if (m.type === 'ready') {

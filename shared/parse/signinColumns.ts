@@ -135,18 +135,36 @@ export function portalSignInMapper(
   for (const [field, aliases] of Object.entries(PORTAL_SIGNIN_COLUMNS) as [Field, readonly string[]][]) {
     pick[field] = picker(index, aliases);
   }
-  const get = (field: Field, row: readonly string[]): string | null => {
+  // One reader per field, resolved once: the map below runs millions of times.
+  const col = (field: Field): ((row: readonly string[]) => string | null) => {
     const p = pick[field];
-    return p ? emptyToNull(p(row)) : null;
+    return p ? (row) => emptyToNull(p(row)) : () => null;
   };
+  const lower = (field: Field): ((row: readonly string[]) => string | null) => {
+    const read = col(field);
+    return (row) => read(row)?.toLowerCase() ?? null;
+  };
+  const get = {
+    requestId: col('requestId'), time: col('time'), location: col('location'), errorCode: col('errorCode'),
+    userId: lower('userId'), upn: col('upn'), userDisplayName: col('userDisplayName'), userType: lower('userType'),
+    spId: lower('spId'), spName: col('spName'), appId: lower('appId'), appName: col('appName'),
+    resourceId: lower('resourceId'), resourceName: col('resourceName'), clientApp: col('clientApp'), userAgent: col('userAgent'),
+    ip: col('ip'), asn: col('asn'), status: col('status'), failureReason: col('failureReason'),
+    authRequirement: col('authRequirement'), authProtocol: col('authProtocol'), mfaResult: col('mfaResult'), mfaMethod: col('mfaMethod'),
+    incomingTokenType: col('incomingTokenType'), crossTenantAccess: col('crossTenantAccess'), credentialType: col('credentialType'),
+    credentialKeyId: lower('credentialKeyId'), credentialThumbprint: col('credentialThumbprint'), msiType: col('msiType'),
+    associatedResourceId: col('associatedResourceId'), conditionalAccess: col('conditionalAccess'), deviceId: col('deviceId'),
+    operatingSystem: col('operatingSystem'), browser: col('browser'), homeTenantId: lower('homeTenantId'),
+    resourceTenantId: lower('resourceTenantId'), correlationId: col('correlationId'),
+  } as const;
   const map = (row: readonly string[], order: DateOrder): SignInMapResult => {
-    const requestId = get('requestId', row);
+    const requestId = get.requestId(row);
     if (!requestId) return { ok: false, reason: 'no Request ID' };
-    const rawTime = get('time', row);
+    const rawTime = get.time(row);
     const timeMs = parseTimestamp(rawTime, order);
     if (timeMs == null) return { ok: false, reason: rawTime ? `unreadable date "${rawTime}"` : 'no date' };
-    const loc = splitLocation(get('location', row));
-    const rawCode = get('errorCode', row);
+    const loc = splitLocation(get.location(row));
+    const rawCode = get.errorCode(row);
     const errorCode = parseIntOrNull(rawCode);
     return {
       ok: true,
@@ -154,44 +172,44 @@ export function portalSignInMapper(
         requestId,
         category,
         timeMs,
-        userId: get('userId', row)?.toLowerCase() ?? null,
-        upn: get('upn', row),
-        userDisplayName: get('userDisplayName', row),
-        userType: get('userType', row)?.toLowerCase() ?? null,
-        spId: get('spId', row)?.toLowerCase() ?? null,
-        spName: get('spName', row),
-        appId: get('appId', row)?.toLowerCase() ?? null,
-        appName: get('appName', row),
-        resourceId: get('resourceId', row)?.toLowerCase() ?? null,
-        resourceName: get('resourceName', row),
-        clientApp: get('clientApp', row),
-        userAgent: get('userAgent', row),
-        ip: get('ip', row),
+        userId: get.userId(row),
+        upn: get.upn(row),
+        userDisplayName: get.userDisplayName(row),
+        userType: get.userType(row),
+        spId: get.spId(row),
+        spName: get.spName(row),
+        appId: get.appId(row),
+        appName: get.appName(row),
+        resourceId: get.resourceId(row),
+        resourceName: get.resourceName(row),
+        clientApp: get.clientApp(row),
+        userAgent: get.userAgent(row),
+        ip: get.ip(row),
         city: loc.city,
         state: loc.state,
         country: loc.country,
-        asn: parseIntOrNull(get('asn', row)),
-        status: normaliseStatus(get('status', row)) ?? (errorCode === 0 ? 'success' : errorCode != null ? 'failure' : null),
+        asn: parseIntOrNull(get.asn(row)),
+        status: normaliseStatus(get.status(row)) ?? (errorCode === 0 ? 'success' : errorCode != null ? 'failure' : null),
         errorCode,
-        failureReason: get('failureReason', row),
-        authRequirement: normaliseAuthRequirement(get('authRequirement', row)),
-        authProtocol: normaliseProtocol(get('authProtocol', row)),
-        mfaResult: get('mfaResult', row),
-        mfaMethod: get('mfaMethod', row),
-        incomingTokenType: get('incomingTokenType', row),
-        crossTenantAccess: get('crossTenantAccess', row),
-        credentialType: get('credentialType', row),
-        credentialKeyId: get('credentialKeyId', row)?.toLowerCase() ?? null,
-        credentialThumbprint: get('credentialThumbprint', row),
-        msiType: get('msiType', row),
-        associatedResourceId: get('associatedResourceId', row),
-        conditionalAccess: get('conditionalAccess', row),
-        deviceId: get('deviceId', row),
-        operatingSystem: get('operatingSystem', row),
-        browser: get('browser', row),
-        homeTenantId: get('homeTenantId', row)?.toLowerCase() ?? null,
-        resourceTenantId: get('resourceTenantId', row)?.toLowerCase() ?? null,
-        correlationId: get('correlationId', row),
+        failureReason: get.failureReason(row),
+        authRequirement: normaliseAuthRequirement(get.authRequirement(row)),
+        authProtocol: normaliseProtocol(get.authProtocol(row)),
+        mfaResult: get.mfaResult(row),
+        mfaMethod: get.mfaMethod(row),
+        incomingTokenType: get.incomingTokenType(row),
+        crossTenantAccess: get.crossTenantAccess(row),
+        credentialType: get.credentialType(row),
+        credentialKeyId: get.credentialKeyId(row),
+        credentialThumbprint: get.credentialThumbprint(row),
+        msiType: get.msiType(row),
+        associatedResourceId: get.associatedResourceId(row),
+        conditionalAccess: get.conditionalAccess(row),
+        deviceId: get.deviceId(row),
+        operatingSystem: get.operatingSystem(row),
+        browser: get.browser(row),
+        homeTenantId: get.homeTenantId(row),
+        resourceTenantId: get.resourceTenantId(row),
+        correlationId: get.correlationId(row),
       },
     };
   };

@@ -32,7 +32,7 @@ export function importSignInsInParallel(
   const category = SIGNIN_CSV_CATEGORY[kind];
   if (!category) throw new Error(`${kind} is not a sign-in CSV kind`);
   const job: ParserJob = { filePath, size: ctx.source.size, sniffed, kind };
-  const worker = new Worker(parserPath, { workerData: job });
+  const worker = new Worker(parserPath, { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 12 } });
   const resolver = new IdentityResolver(db);
   const writer = new SignInWriter(db);
   const { tally } = ctx;

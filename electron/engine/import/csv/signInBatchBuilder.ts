@@ -56,7 +56,9 @@ export class SignInBatchBuilder {
     n[o + 3] = r.errorCode ?? Number.NaN;
     n[o + 4] = line;
     for (let i = 0; i < GROUP_FIELDS.length; i++) n[o + FIXED_SLOTS + i] = this.id(r, GROUP_FIELDS[i] as (typeof GROUP_FIELDS)[number]);
-    this.strings.push(`${r.requestId.replace(SEPARATORS, ' ')}${FIELD}${(r.correlationId ?? '').replace(SEPARATORS, ' ')}`);
+    // Detached: the parts are views into the CSV text, which would otherwise stay alive (and be
+    // copied by every young-generation collection) until the batch is sent.
+    this.strings.push(detach(`${r.requestId.replace(SEPARATORS, ' ')}${FIELD}${(r.correlationId ?? '').replace(SEPARATORS, ' ')}`));
     this.rows++;
   }
 
