@@ -117,6 +117,17 @@ export function normaliseStatus(raw: string | null): string | null {
 /** The portal flattens location into one "City, State, CC" cell; the country code is the last part. */
 export function splitLocation(raw: string | null): { city: string | null; state: string | null; country: string | null } {
   if (!raw) return { city: null, state: null, country: null };
+  // "City, State, CC" nearly always: cut at the first and last comma without allocating a list.
+  const first = raw.indexOf(',');
+  const last = raw.lastIndexOf(',');
+  if (first === -1) return { city: null, state: null, country: raw.trim() || null };
+  if (first === last || raw.indexOf(',', first + 1) === last) {
+    return {
+      city: raw.slice(0, first).trim() || null,
+      state: first === last ? null : raw.slice(first + 1, last).trim() || null,
+      country: raw.slice(last + 1).trim() || null,
+    };
+  }
   const parts = raw.split(',').map((p) => p.trim());
   const country = parts.length > 0 ? (parts[parts.length - 1] ?? null) : null;
   const city = parts.length > 1 ? (parts[0] ?? null) : null;

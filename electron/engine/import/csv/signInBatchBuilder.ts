@@ -15,7 +15,9 @@ const SEPARATORS = /[\u001e\u001f]/gu;
  * crosses to the writer once, as the JSON it is stored as), so the writer only maps ids and inserts.
  */
 export class SignInBatchBuilder {
-  private ids = new Map<string, number>();
+  /** One map per group: a one-value group is keyed by the value itself, no key to build. */
+  private ids = GROUP_FIELDS.map(() => new Map<string, number>());
+  private idsHeld = 0;
   private nextId = 0;
   private resetPending = false;
   private firstNewId = 0;
@@ -25,14 +27,17 @@ export class SignInBatchBuilder {
   private rows = 0;
   rejections: Rejection[] = [];
 
-  /** The local id of a group's combination in `r` (-1 for none); a new one is queued for the writer. */
-  private id(r: SignInRecord, fields: (typeof GROUP_FIELDS)[number]): number {
-    const key = groupKey(r, fields);
+  /** The local id of group `g`'s combination in `r` (-1 for none); a new one is queued for the writer. */
+  private id(r: SignInRecord, g: number): number {
+    const fields = GROUP_FIELDS[g] as (typeof GROUP_FIELDS)[number];
+    const key = fields.length === 1 ? (r[fields[0] as keyof SignInRecord] as string | null) : groupKey(r, fields);
     if (key == null) return -1;
-    let id = this.ids.get(key);
+    const ids = this.ids[g] as Map<string, number>;
+    let id = ids.get(key);
     if (id === undefined) {
       id = this.nextId++;
-      this.ids.set(detach(key), id);
+      ids.set(detach(key), id);
+      this.idsHeld++;
       this.newValues.push(groupValue(r, fields));
     }
     return id;
@@ -55,7 +60,7 @@ export class SignInBatchBuilder {
     n[o + 2] = r.asn ?? Number.NaN;
     n[o + 3] = r.errorCode ?? Number.NaN;
     n[o + 4] = line;
-    for (let i = 0; i < GROUP_FIELDS.length; i++) n[o + FIXED_SLOTS + i] = this.id(r, GROUP_FIELDS[i] as (typeof GROUP_FIELDS)[number]);
+    for (let g = 0; g < GROUP_FIELDS.length; g++) n[o + FIXED_SLOTS + g] = this.id(r, g);
     // Detached: the parts are views into the CSV text, which would otherwise stay alive (and be
     // copied by every young-generation collection) until the batch is sent.
     this.strings.push(detach(`${r.requestId.replace(SEPARATORS, ' ')}${FIELD}${(r.correlationId ?? '').replace(SEPARATORS, ' ')}`));
@@ -79,8 +84,9 @@ export class SignInBatchBuilder {
     this.resetPending = false;
     // Start afresh between batches once the dictionary is large: memory stays flat on files with
     // endless distinct values; the writer forgets its ids when it sees `reset`.
-    if (this.ids.size > MAX_LOCAL_VALUES) {
-      this.ids = new Map();
+    if (this.idsHeld > MAX_LOCAL_VALUES) {
+      this.ids = GROUP_FIELDS.map(() => new Map<string, number>());
+      this.idsHeld = 0;
       this.resetPending = true;
     }
     this.firstNewId = this.nextId;
