@@ -28,17 +28,24 @@ export const SURFACE_LABELS: Record<EnforcedSurface, string> = {
   arm_other: 'Other clients to Azure Resource Manager (IaC, SDKs, REST)',
 };
 
-/** Which enforced surface a sign-in hits, if any. */
+/**
+ * Which enforced surface a sign-in hits, if any. The portal app is enforced whatever it calls.
+ * Phase 2 is enforced at Azure Resource Manager (formats.md §9: "any requests that target
+ * management.azure.com"), so the CLI, PowerShell and mobile app count when they call ARM, or
+ * when the log does not say what they called; an Azure CLI token for Key Vault or Storage data
+ * does not. Any other client calling ARM (SDKs, IaC, REST) is the fifth surface.
+ */
 export function enforcedSurface(appId: string | null, resourceId: string | null): EnforcedSurface | null {
+  const arm = resourceId == null || resourceId === AZURE_RESOURCE_MANAGER_ID;
   switch (appId) {
     case AZURE_PORTAL_APP_ID:
       return 'portal';
     case AZURE_CLI_APP_ID:
-      return 'cli';
+      return arm ? 'cli' : null;
     case AZURE_POWERSHELL_APP_ID:
-      return 'powershell';
+      return arm ? 'powershell' : null;
     case AZURE_MOBILE_APP_ID:
-      return 'mobile';
+      return arm ? 'mobile' : null;
     default:
       return resourceId === AZURE_RESOURCE_MANAGER_ID ? 'arm_other' : null;
   }

@@ -1,17 +1,49 @@
 import { classify } from '../../../shared/classification/classify';
 import type { ClassificationSettings } from '../../../shared/classification/settings';
+import type { IdentityClass, SignInCategory } from '../../../shared/domain/vocabulary';
+import { assessReadiness, type EvidenceCoverage } from '../../../shared/readiness/assess';
+import { recommend } from '../../../shared/readiness/recommend';
 import type { Db } from '../db/open';
 import { buildProfiles } from './profiles';
 
+/** What the analysis needs to know about the evidence as a whole. */
+export function evidenceCoverage(db: Db): EvidenceCoverage {
+  const categories = new Set(
+    (db.prepare(`SELECT DISTINCT category FROM signins`).raw(true).all() as [SignInCategory][]).map(([c]) => c),
+  );
+  const window = db.prepare(`SELECT min(time_ms) AS first, max(time_ms) AS last FROM signins`).get() as { first: number | null; last: number | null };
+  const registration = db.prepare(`SELECT 1 FROM imported_files WHERE kind LIKE 'mfa.%' LIMIT 1`).get() !== undefined;
+  return {
+    categories,
+    registrationImported: registration,
+    windowFrom: window.first == null ? null : new Date(window.first).toISOString(),
+    windowTo: window.last == null ? null : new Date(window.last).toISOString(),
+  };
+}
+
+/** The engagement's as-of instant: its as-of date, else the last sign-in, else now. */
+function asOfMs(db: Db, coverage: EvidenceCoverage): number {
+  const row = db.prepare(`SELECT as_of FROM engagement WHERE id = 1`).get() as { as_of: string | null } | undefined;
+  const asOf = row?.as_of ? Date.parse(`${row.as_of.slice(0, 10)}T23:59:59Z`) : Number.NaN;
+  if (Number.isFinite(asOf)) return asOf;
+  return coverage.windowTo ? Date.parse(coverage.windowTo) : Date.now();
+}
+
 /**
- * Recomputes every classification in one transaction. A reviewer's override survives a re-run:
- * only the computed columns are replaced.
+ * Recomputes every profile, classification, readiness verdict and recommendation in one
+ * transaction. A reviewer's override survives a re-run (only the computed columns are replaced)
+ * and drives readiness: the verdict is judged for the class the reviewer set.
  */
 export function runAnalysis(db: Db, settings: ClassificationSettings, onPhase: (phase: string, fraction: number) => void): number {
   onPhase('Building identity profiles', 0.1);
-  const profiles = buildProfiles(db);
-  onPhase('Classifying identities', 0.6);
+  const profiles = buildProfiles(db, settings);
+  onPhase('Classifying identities and judging readiness', 0.7);
+  const coverage = evidenceCoverage(db);
+  const asOf = asOfMs(db, coverage);
   const now = new Date().toISOString();
+  const overrides = new Map(
+    (db.prepare(`SELECT identity_id, override_class FROM classifications WHERE override_class IS NOT NULL`).raw(true).all() as [number, IdentityClass][]),
+  );
   const upsert = db.prepare(
     `INSERT INTO classifications (identity_id, class, confidence, reasons, computed_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (identity_id) DO UPDATE SET class = excluded.class, confidence = excluded.confidence,
@@ -21,13 +53,28 @@ export function runAnalysis(db: Db, settings: ClassificationSettings, onPhase: (
     `INSERT OR REPLACE INTO identity_profiles (identity_id, sign_ins, interactive, non_interactive, service_principal,
        managed_identity, first_seen, last_seen, profile, computed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const saveReadiness = db.prepare(
+    `INSERT OR REPLACE INTO readiness (identity_id, verdict, surfaces, evidence, reason, recommendation, computed_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
   db.transaction(() => {
     db.prepare('DELETE FROM classifications WHERE identity_id NOT IN (SELECT id FROM identities)').run();
     for (const profile of profiles.values()) {
       const s = profile.signIns;
-      saveProfile.run(profile.id, s.total, s.interactive, s.nonInteractive, s.servicePrincipal, s.managedIdentity, s.firstSeen, s.lastSeen, JSON.stringify(s), now);
+      saveProfile.run(profile.id, s.total, s.interactive, s.nonInteractive, s.servicePrincipal, s.managedIdentity, s.firstSeen, s.lastSeen, JSON.stringify(profile), now);
       const c = classify(profile, settings);
       upsert.run(profile.id, c.class, Math.round(c.confidence * 100) / 100, JSON.stringify(c.reasons), now);
+      const effective = overrides.get(profile.id) ?? c.class;
+      const r = assessReadiness(profile, effective, coverage);
+      const rec = recommend(profile, effective, r, asOf, settings.dormantDays, { azureIps: null });
+      saveReadiness.run(
+        profile.id,
+        r.verdict,
+        JSON.stringify(r.surfaces),
+        JSON.stringify({ phase: r.phase, blockedSince: r.blockedSince, coverage: { categories: [...coverage.categories], registrationImported: coverage.registrationImported, windowFrom: coverage.windowFrom, windowTo: coverage.windowTo } }),
+        r.reason,
+        JSON.stringify(rec),
+        now,
+      );
     }
     db.prepare(`INSERT INTO settings (key, value) VALUES ('analysis.lastRun', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(
       JSON.stringify(now),

@@ -31,7 +31,7 @@ const ADMIN_TOOLS: readonly (readonly AzureTool[])[] = [
 ];
 export const ADMIN_COUNT = ADMIN_TOOLS.length;
 
-/** Admin 17 has no MFA method and signs in to Azure CLI with a password only (at risk). */
+/** Admin 17 has no MFA method: every Azure portal attempt is interrupted (blocked, phase 1) while the Azure CLI still takes a password (phase 2). */
 export const UNREGISTERED_ADMIN = 17;
 /** Admin 18 is MFA-registered but signs in single-factor from the office (trusted-location exclusion). */
 export const SINGLE_FACTOR_REGISTERED_ADMIN = 18;
@@ -136,7 +136,7 @@ export function makePerson(ctx: BuildContext, index: number, o: PersonOverrides 
     (leaver >= 0
       ? 'leaver: account disabled'
       : index === UNREGISTERED_ADMIN
-        ? 'admin without MFA, single-factor Azure CLI sign-ins (at risk)'
+        ? 'admin without MFA: the Azure portal interrupts every attempt (blocked); single-factor Azure CLI sign-ins (at risk in phase 2)'
         : index === SINGLE_FACTOR_REGISTERED_ADMIN
           ? 'admin, MFA-registered, single-factor Azure CLI sign-ins from the office'
           : unregistered
