@@ -1,7 +1,7 @@
 import type { Coverage } from '../../shared/contract/coverage';
 import type { ImportOutcome, Summary } from '../../shared/contract/dto';
 import { formatRange } from '../../shared/coverage/days';
-import { CLASS_LABELS, IDENTITY_CLASSES } from '../../shared/domain/vocabulary';
+import { CLASS_LABELS, IDENTITY_CLASSES, VERDICT_LABELS, VERDICTS } from '../../shared/domain/vocabulary';
 
 const n = (v: number): string => v.toLocaleString('en-US');
 
@@ -30,6 +30,13 @@ export function summaryText(s: Summary): string {
     if (v) lines.push(`    ${CLASS_LABELS[cls].padEnd(20)} ${n(v).padStart(8)}`);
   }
   if (s.byClass.unclassified) lines.push(`    ${'Not analysed'.padEnd(20)} ${n(s.byClass.unclassified).padStart(8)}`);
+  if (Object.keys(s.byVerdict).length > 0) {
+    lines.push('  Mandatory MFA readiness');
+    for (const v of VERDICTS) {
+      const count = s.byVerdict[v];
+      if (count) lines.push(`    ${VERDICT_LABELS[v].padEnd(20)} ${n(count).padStart(8)}`);
+    }
+  }
   return lines.join('\n');
 }
 

@@ -69,6 +69,28 @@ export const ReasonSchema = z.object({
 });
 export type Reason = z.infer<typeof ReasonSchema>;
 
+/** What an identity does on one enforced surface (readiness evidence). */
+export const SurfaceSchema = z.object({
+  surface: z.enum(['portal', 'cli', 'powershell', 'mobile', 'arm_other']),
+  label: z.string(),
+  phase: z.union([z.literal(1), z.literal(2)]),
+  effect: z.enum(['breaks', 'blocked', 'mfa', 'prompted']),
+  mfa: z.number().int(),
+  singleFactor: z.number().int(),
+  mfaFailures: z.number().int(),
+  otherFailures: z.number().int(),
+  firstSingleFactor: z.string().nullable(),
+  lastSingleFactor: z.string().nullable(),
+  firstMfaFailure: z.string().nullable(),
+  lastMfaFailure: z.string().nullable(),
+  lastMfa: z.string().nullable(),
+  lastSuccess: z.string().nullable(),
+  sampleRequestIds: z.array(z.string()),
+});
+export type Surface = z.infer<typeof SurfaceSchema>;
+
+export const RecommendationSchema = z.object({ pattern: z.string(), action: z.string(), rationale: z.string() });
+
 export const IdentityRowSchema = z.object({
   id: z.number().int(),
   kind: IdentityKindSchema,
@@ -82,6 +104,15 @@ export const IdentityRowSchema = z.object({
   confidence: z.number().nullable(),
   reasons: z.array(ReasonSchema),
   verdict: VerdictSchema.nullable(),
+  /** The class the analysis computed; `class` is the reviewer's override when there is one. */
+  computedClass: IdentityClassSchema.nullable(),
+  override: z.object({ class: IdentityClassSchema, reason: z.string() }).nullable(),
+  verdictReason: z.string().nullable(),
+  /** Earliest enforcement phase that affects the identity. */
+  phase: z.union([z.literal(1), z.literal(2)]).nullable(),
+  blockedSince: z.string().nullable(),
+  surfaces: z.array(SurfaceSchema),
+  recommendation: RecommendationSchema.nullable(),
   signIns: z.number().int(),
   interactiveSignIns: z.number().int(),
   nonInteractiveSignIns: z.number().int(),
@@ -108,6 +139,8 @@ export const SummarySchema = z.object({
   engagement: EngagementInfoSchema,
   identities: z.number().int(),
   byClass: z.record(z.string(), z.number().int()),
+  /** Identities by readiness verdict (empty before analysis). */
+  byVerdict: z.record(z.string(), z.number().int()),
   signIns: z.number().int(),
   signInsByCategory: z.record(z.string(), z.number().int()),
   files: z.number().int(),

@@ -27,6 +27,16 @@ export const VERDICTS = [
 export const VerdictSchema = z.enum(VERDICTS);
 export type Verdict = z.infer<typeof VerdictSchema>;
 
+export const VERDICT_LABELS: Record<Verdict, string> = {
+  blocked: 'Blocked',
+  will_break: 'Will break',
+  at_risk: 'At risk',
+  ready: 'Ready',
+  no_activity: 'No activity',
+  cannot_assess: 'Cannot assess',
+  not_in_scope: 'Not in scope',
+};
+
 /** Directory object kinds an identity can be. */
 export const IDENTITY_KINDS = ['user', 'service_principal', 'application'] as const;
 export const IdentityKindSchema = z.enum(IDENTITY_KINDS);

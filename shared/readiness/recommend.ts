@@ -68,7 +68,9 @@ const PLATFORM_HINTS: readonly Hint[] = [
  */
 export function recommend(p: IdentityProfile, cls: IdentityClass, readiness: Readiness, asOfMs: number, dormantDays: number, sources: SourceFacts): Recommendation {
   const si = p.signIns;
-  if (readiness.verdict === 'not_in_scope' || readiness.verdict === 'ready') {
+  // A user account run by a script is a finding whatever the enforcement does to it: it gets a
+  // migration target even when it touches no enforced app.
+  if (readiness.verdict === 'not_in_scope' || (readiness.verdict === 'ready' && cls !== 'service_account')) {
     return { pattern: 'none', action: 'No change needed for mandatory MFA.', rationale: readiness.reason };
   }
   if (cls === 'break_glass') {
@@ -112,15 +114,15 @@ export function recommend(p: IdentityProfile, cls: IdentityClass, readiness: Rea
       rationale: `${fmt(si.total)} sign-ins by a script; no federation-capable platform in its user agents and ${where}.`,
     };
   }
+  if (readiness.verdict === 'no_activity' || readiness.verdict === 'cannot_assess') {
+    return { pattern: 'none', action: readiness.verdict === 'no_activity' ? 'Nothing to change before the enforcement; it applies if the account starts using Azure tools.' : 'Import the missing evidence and analyse again.', rationale: readiness.reason };
+  }
   if (cls === 'guest') {
     return {
       pattern: 'guest_mfa',
       action: "Have the guest complete MFA here, or trust their home tenant's MFA in the cross-tenant access settings.",
       rationale: readiness.reason,
     };
-  }
-  if (readiness.verdict === 'no_activity' || readiness.verdict === 'cannot_assess') {
-    return { pattern: 'none', action: readiness.verdict === 'no_activity' ? 'Nothing to change before the enforcement; it applies if the account starts using Azure tools.' : 'Import the missing evidence and analyse again.', rationale: readiness.reason };
   }
   return {
     pattern: 'register_mfa',

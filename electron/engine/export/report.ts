@@ -19,9 +19,9 @@ export interface ReportOptions {
 }
 
 /**
- * Writes the machine-readable report as a stream. Values this version does not compute yet
- * (readiness, recommendations, findings) are present and null or listed as not computed: never
- * filled with a default that could be read as a result.
+ * Writes the machine-readable report as a stream. Values not computed (an engagement never
+ * analysed, findings in this version) are present and null or listed as not computed: never filled
+ * with a default that could be read as a result.
  */
 export async function writeReport(engagement: Engagement, opts: ReportOptions): Promise<void> {
   mkdirSync(dirname(opts.outPath), { recursive: true });
@@ -69,8 +69,8 @@ export async function writeReport(engagement: Engagement, opts: ReportOptions): 
     engagement: { name: info.name, customer: info.customer, tenant: info.tenant, auditor: info.auditor },
     analysis: {
       classification: summary.analysedAt ? 'computed' : 'not_computed',
-      readiness: 'not_computed',
-      recommendations: 'not_computed',
+      readiness: summary.analysedAt ? 'computed' : 'not_computed',
+      recommendations: summary.analysedAt ? 'computed' : 'not_computed',
       findings: 'not_computed',
     },
     coverage: {
@@ -99,10 +99,32 @@ export async function writeReport(engagement: Engagement, opts: ReportOptions): 
       upn: r.upn,
       displayName: r.displayName,
       class: r.class,
+      computedClass: r.computedClass,
+      override: r.override,
       confidence: r.confidence,
       reasons: r.reasons.map((x) => x.text),
-      readiness: { verdict: r.verdict, surfaces: null },
-      recommendation: null,
+      readiness: r.verdict
+        ? {
+            verdict: r.verdict,
+            reason: r.verdictReason,
+            phase: r.phase,
+            blockedSince: r.blockedSince,
+            surfaces: r.surfaces.map((x) => ({
+              surface: x.surface,
+              phase: x.phase,
+              effect: x.effect,
+              singleFactor: x.singleFactor,
+              mfa: x.mfa,
+              mfaFailures: x.mfaFailures,
+              firstSingleFactor: x.firstSingleFactor,
+              lastSingleFactor: x.lastSingleFactor,
+              firstMfaFailure: x.firstMfaFailure,
+              lastMfaFailure: x.lastMfaFailure,
+              sampleRequestIds: x.sampleRequestIds,
+            })),
+          }
+        : { verdict: null, reason: null, phase: null, blockedSince: null, surfaces: null },
+      recommendation: r.recommendation,
       signIns: { total: r.signIns, interactive: r.interactiveSignIns, nonInteractive: r.nonInteractiveSignIns, lastSeen: r.lastSeen },
     };
     await write(`${first ? '' : ','}\n    ${JSON.stringify(item)}`);

@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { IdentityRow } from '../../../shared/contract/dto';
-import { CLASS_LABELS, IDENTITY_CLASSES, type IdentityClass } from '../../../shared/domain/vocabulary';
+import { CLASS_LABELS, IDENTITY_CLASSES, VERDICT_LABELS, VERDICTS, type IdentityClass } from '../../../shared/domain/vocabulary';
+import { PATTERN_LABELS, type MigrationPattern } from '../../../shared/readiness/recommend';
 import { IMPORT_KIND_LABELS, type ImportKind } from '../../../shared/domain/importKinds';
 import type { Engagement } from '../engagement';
 import { iterateIdentities } from '../queries/identities';
@@ -25,9 +26,10 @@ const IDENTITY_COLUMNS: { header: string; key: string; width: number; value: (r:
   { header: 'User principal name', key: 'upn', width: 40, value: (r) => text(r.upn) },
   { header: 'Kind', key: 'kind', width: 16, value: (r) => r.kind.replace('_', ' ') },
   { header: 'Class', key: 'class', width: 18, value: (r) => (r.class ? CLASS_LABELS[r.class] : 'Not analysed') },
+  { header: 'Reviewer override', key: 'override', width: 30, value: (r) => (r.override ? `${CLASS_LABELS[r.override.class]} (computed: ${r.computedClass ? CLASS_LABELS[r.computedClass] : '?'}); ${r.override.reason}` : '') },
   { header: 'Confidence', key: 'confidence', width: 12, value: (r) => r.confidence },
   { header: 'Why', key: 'reasons', width: 70, value: (r) => r.reasons.map((x) => x.text).join('; ') },
-  { header: 'Readiness', key: 'verdict', width: 14, value: (r) => r.verdict ?? 'Not assessed' },
+  { header: 'Readiness', key: 'verdict', width: 14, value: (r) => (r.verdict ? VERDICT_LABELS[r.verdict] : 'Not assessed') },
   { header: 'Sign-ins', key: 'signIns', width: 10, value: (r) => r.signIns },
   { header: 'Interactive', key: 'interactive', width: 12, value: (r) => r.interactiveSignIns },
   { header: 'Non-interactive', key: 'nonInteractive', width: 15, value: (r) => r.nonInteractiveSignIns },
@@ -94,6 +96,22 @@ export async function writeWorkbook(engagement: Engagement, opts: WorkbookOption
     row.getCell(2).numFmt = '#,##0';
     row.commit();
   }
+  if (Object.keys(summary.byVerdict).length > 0) {
+    s.addRow([]).commit();
+    const vh = s.addRow(['Mandatory MFA readiness', 'Identities']);
+    vh.eachCell((c) => {
+      c.fill = HEADER_FILL;
+      c.font = HEADER_FONT;
+    });
+    vh.commit();
+    for (const v of VERDICTS) {
+      const n = summary.byVerdict[v] ?? 0;
+      if (n === 0) continue;
+      const row = s.addRow([VERDICT_LABELS[v], n]);
+      row.getCell(2).numFmt = '#,##0';
+      row.commit();
+    }
+  }
   s.addRow([]).commit();
   const sh = s.addRow(['Sign-ins by log', 'Count']);
   sh.eachCell((c) => {
@@ -142,8 +160,8 @@ export async function writeWorkbook(engagement: Engagement, opts: WorkbookOption
   let n = 0;
   for (const r of iterateIdentities(db)) {
     const row = ws.addRow(IDENTITY_COLUMNS.map((c) => c.value(r)));
-    row.getCell(5).numFmt = '0%';
-    for (const c of [8, 9, 10]) row.getCell(c).numFmt = '#,##0';
+    row.getCell(6).numFmt = '0%';
+    for (const c of [9, 10, 11]) row.getCell(c).numFmt = '#,##0';
     row.commit();
     if (++n % 1000 === 0) {
       if (opts.signal.aborted) throw new Error('Export cancelled.');
@@ -154,6 +172,78 @@ export async function writeWorkbook(engagement: Engagement, opts: WorkbookOption
   }
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, n + 1), column: IDENTITY_COLUMNS.length } };
   ws.commit();
+  await writeReadinessSheet(wb, db, print, opts);
   await wb.commit();
   opts.onProgress(n, summary.identities);
+}
+
+const SURFACE_ORDER = ['portal', 'cli', 'powershell', 'mobile', 'arm_other'] as const;
+const VERDICT_ORDER: Record<string, number> = Object.fromEntries(VERDICTS.map((v, i) => [v, i]));
+
+/** What one surface cell says: the effect and its numbers. */
+function surfaceCell(r: IdentityRow, surface: (typeof SURFACE_ORDER)[number]): string {
+  const s = r.surfaces.find((x) => x.surface === surface);
+  if (!s) return '';
+  if (s.effect === 'blocked') return `Blocked: ${s.mfaFailures} MFA failures`;
+  if (s.effect === 'breaks') return `Breaks: ${s.singleFactor} single-factor`;
+  if (s.effect === 'mfa') return `MFA: ${s.mfa}`;
+  return `Prompted: ${s.mfaFailures + s.otherFailures} failures`;
+}
+
+const READINESS_COLUMNS: { header: string; width: number; value: (r: IdentityRow) => string | number | null }[] = [
+  { header: 'Display name', width: 30, value: (r) => text(r.displayName) },
+  { header: 'User principal name', width: 38, value: (r) => text(r.upn) },
+  { header: 'Class', width: 16, value: (r) => (r.class ? CLASS_LABELS[r.class] + (r.override ? ' (override)' : '') : '') },
+  { header: 'Verdict', width: 14, value: (r) => (r.verdict ? VERDICT_LABELS[r.verdict] : '') },
+  { header: 'Phase', width: 8, value: (r) => (r.phase == null ? '' : r.phase) },
+  { header: 'Azure portal (phase 1)', width: 22, value: (r) => surfaceCell(r, 'portal') },
+  { header: 'Azure CLI', width: 20, value: (r) => surfaceCell(r, 'cli') },
+  { header: 'Azure PowerShell', width: 20, value: (r) => surfaceCell(r, 'powershell') },
+  { header: 'Azure mobile app', width: 18, value: (r) => surfaceCell(r, 'mobile') },
+  { header: 'Other ARM clients', width: 20, value: (r) => surfaceCell(r, 'arm_other') },
+  { header: 'Evidence', width: 70, value: (r) => text(r.verdictReason) },
+  {
+    header: 'First single-factor (UTC)',
+    width: 20,
+    value: (r) => r.surfaces.map((x) => x.firstSingleFactor).filter((x): x is string => x != null).sort()[0]?.replace('T', ' ').slice(0, 16) ?? '',
+  },
+  {
+    header: 'Last single-factor (UTC)',
+    width: 20,
+    value: (r) => r.surfaces.map((x) => x.lastSingleFactor).filter((x): x is string => x != null).sort().at(-1)?.replace('T', ' ').slice(0, 16) ?? '',
+  },
+  { header: 'Blocked since (UTC)', width: 20, value: (r) => r.blockedSince?.replace('T', ' ').slice(0, 16) ?? '' },
+  { header: 'Sample request IDs', width: 40, value: (r) => r.surfaces.flatMap((x) => x.sampleRequestIds).slice(0, 3).join(' ') },
+  { header: 'Recommendation', width: 34, value: (r) => (r.recommendation ? (PATTERN_LABELS[r.recommendation.pattern as MigrationPattern] ?? r.recommendation.pattern) : '') },
+  { header: 'What to do', width: 60, value: (r) => text(r.recommendation?.action) },
+  { header: 'Why', width: 60, value: (r) => text(r.recommendation?.rationale) },
+];
+
+/** User objects only (workload identities are out of scope), worst verdict first. */
+async function writeReadinessSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, db: Engagement['reader'], print: Partial<ExcelJS.PageSetup>, opts: WorkbookOptions): Promise<void> {
+  const ws = wb.addWorksheet('MFA Readiness', { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }], pageSetup: { ...print, printTitlesRow: '1:1' } });
+  ws.columns = READINESS_COLUMNS.map((c) => ({ header: c.header, width: c.width }));
+  const header = ws.getRow(1);
+  header.eachCell((c) => {
+    c.fill = HEADER_FILL;
+    c.font = HEADER_FONT;
+    c.alignment = { wrapText: true, vertical: 'top' };
+  });
+  header.commit();
+  // User objects number in the tens of thousands at most: sorting them by verdict in memory is fine.
+  const users: IdentityRow[] = [];
+  for (const r of iterateIdentities(db)) if (r.kind === 'user') users.push(r);
+  users.sort((a, b) => (VERDICT_ORDER[a.verdict ?? ''] ?? 99) - (VERDICT_ORDER[b.verdict ?? ''] ?? 99) || (a.displayName ?? '').localeCompare(b.displayName ?? ''));
+  let n = 0;
+  for (const r of users) {
+    const row = ws.addRow(READINESS_COLUMNS.map((c) => c.value(r)));
+    row.alignment = { vertical: 'top', wrapText: true };
+    row.commit();
+    if (++n % 1000 === 0) {
+      if (opts.signal.aborted) throw new Error('Export cancelled.');
+      await new Promise((r2) => setImmediate(r2));
+    }
+  }
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, n + 1), column: READINESS_COLUMNS.length } };
+  ws.commit();
 }

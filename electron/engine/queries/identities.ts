@@ -1,4 +1,5 @@
-import type { IdentityPage, IdentityQuery, IdentityRow, Reason } from '../../../shared/contract/dto';
+import type { IdentityPage, IdentityQuery, IdentityRow, Reason, Surface } from '../../../shared/contract/dto';
+import type { Recommendation } from '../../../shared/readiness/recommend';
 import { IdentityQuerySchema } from '../../../shared/contract/dto';
 import type { IdentityClass, Verdict } from '../../../shared/domain/vocabulary';
 import type { IdentityBaseRow } from '../db/identityRow';
@@ -6,6 +7,13 @@ import type { Db } from '../db/open';
 
 interface Row extends IdentityBaseRow {
   class: IdentityClass | null;
+  computed_class: IdentityClass | null;
+  override_class: IdentityClass | null;
+  override_reason: string | null;
+  verdict_reason: string | null;
+  evidence: string | null;
+  surfaces: string | null;
+  recommendation: string | null;
   confidence: number | null;
   reasons: string | null;
   verdict: Verdict | null;
@@ -25,7 +33,8 @@ const SORT_SQL: Record<string, string> = {
 
 export const IDENTITY_SELECT = `
   SELECT i.id, i.kind, i.object_id, i.app_id, i.upn, i.display_name, i.user_type, i.account_enabled,
-         coalesce(c.override_class, c.class) AS class, c.confidence, c.reasons, r.verdict,
+         coalesce(c.override_class, c.class) AS class, c.class AS computed_class, c.override_class, c.override_reason,
+         c.confidence, c.reasons, r.verdict, r.reason AS verdict_reason, r.evidence, r.surfaces, r.recommendation,
          p.sign_ins, p.interactive, p.non_interactive, p.last_seen
     FROM identities i
     LEFT JOIN classifications c ON c.identity_id = i.id
@@ -33,6 +42,7 @@ export const IDENTITY_SELECT = `
     LEFT JOIN identity_profiles p ON p.identity_id = i.id`;
 
 export function toIdentityRow(r: Row): IdentityRow {
+  const evidence = r.evidence ? (JSON.parse(r.evidence) as { phase?: 1 | 2 | null; blockedSince?: string | null }) : null;
   return {
     id: r.id,
     kind: r.kind,
@@ -46,6 +56,13 @@ export function toIdentityRow(r: Row): IdentityRow {
     confidence: r.confidence,
     reasons: r.reasons ? (JSON.parse(r.reasons) as Reason[]) : [],
     verdict: r.verdict,
+    computedClass: r.computed_class,
+    override: r.override_class ? { class: r.override_class, reason: r.override_reason ?? '' } : null,
+    verdictReason: r.verdict_reason,
+    phase: evidence?.phase ?? null,
+    blockedSince: evidence?.blockedSince ?? null,
+    surfaces: r.surfaces ? (JSON.parse(r.surfaces) as Surface[]) : [],
+    recommendation: r.recommendation ? (JSON.parse(r.recommendation) as Recommendation) : null,
     signIns: r.sign_ins ?? 0,
     interactiveSignIns: r.interactive ?? 0,
     nonInteractiveSignIns: r.non_interactive ?? 0,

@@ -9,6 +9,10 @@ export function getSummary(db: Db, engagement: EngagementInfo): Summary {
     .all() as { cls: string; n: number }[]) {
     byClass[r.cls] = r.n;
   }
+  const byVerdict: Record<string, number> = {};
+  for (const r of db.prepare(`SELECT verdict, count(*) AS n FROM readiness GROUP BY verdict`).all() as { verdict: string; n: number }[]) {
+    byVerdict[r.verdict] = r.n;
+  }
   const signInsByCategory: Record<string, number> = {};
   for (const r of db.prepare(`SELECT category, count(*) AS n FROM signins GROUP BY category`).all() as { category: string; n: number }[]) {
     signInsByCategory[r.category] = r.n;
@@ -25,6 +29,7 @@ export function getSummary(db: Db, engagement: EngagementInfo): Summary {
     engagement,
     identities: Object.values(byClass).reduce((a, b) => a + b, 0),
     byClass,
+    byVerdict,
     signIns: range.n,
     signInsByCategory,
     files: (db.prepare(`SELECT count(*) AS n FROM imported_files`).get() as { n: number }).n,
