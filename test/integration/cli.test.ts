@@ -47,15 +47,22 @@ describe('nhi-audit CLI', () => {
     for (const i of report.inputs) expect(Object.keys(i)).toEqual(expect.arrayContaining(['file', 'sha256', 'kind', 'rows', 'rejectedRows', 'warnings', 'error']));
     for (const i of report.identities) {
       expect(Object.keys(i)).toEqual(expect.arrayContaining(['id', 'objectId', 'appId', 'upn', 'displayName', 'class', 'confidence', 'reasons', 'readiness', 'recommendation']));
-      expect(i.readiness).toEqual({ verdict: null, surfaces: null });
-      expect(i.recommendation).toBeNull();
     }
+    const byUpn = Object.fromEntries(report.identities.map((i: { upn: string }) => [i.upn, i]));
+    expect(byUpn['report.job@contoso.com']).toMatchObject({
+      class: 'service_account',
+      readiness: { verdict: 'will_break', phase: 2, surfaces: [{ surface: 'cli', effect: 'breaks', singleFactor: 35 }] },
+      recommendation: { pattern: 'service_principal_certificate' },
+    });
+    expect(byUpn['report.job@contoso.com'].readiness.surfaces[0].sampleRequestIds.length).toBeGreaterThan(0);
+    expect(byUpn['alice@contoso.com']).toMatchObject({ class: 'human', readiness: { verdict: 'ready' }, recommendation: { pattern: 'none' } });
+    expect(r.stdout).toMatch(/Mandatory MFA readiness\s+Will break\s+1\s+Ready\s+1\s+No activity\s+1/u);
     expect(report.findings).toEqual([]);
-    expect(report.analysis).toMatchObject({ classification: 'computed', readiness: 'not_computed', findings: 'not_computed' });
+    expect(report.analysis).toMatchObject({ classification: 'computed', readiness: 'computed', recommendations: 'computed', findings: 'not_computed' });
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(d, 'w.xlsx'));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'Identities']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'Identities', 'MFA Readiness']);
     const ids = wb.getWorksheet('Identities');
     const names: unknown[] = [];
     ids?.eachRow((row, n) => {

@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import type { IdentityRow } from '../../../shared/contract/dto';
 import { CLASS_LABELS, IDENTITY_CLASSES, VERDICT_LABELS, VERDICTS, type IdentityClass } from '../../../shared/domain/vocabulary';
 import { PATTERN_LABELS, type MigrationPattern } from '../../../shared/readiness/recommend';
+import type { EnforcedSurface } from '../../../shared/catalogue/enforcedApps';
 import { IMPORT_KIND_LABELS, type ImportKind } from '../../../shared/domain/importKinds';
 import type { Engagement } from '../engagement';
 import { iterateIdentities } from '../queries/identities';
@@ -177,11 +178,10 @@ export async function writeWorkbook(engagement: Engagement, opts: WorkbookOption
   opts.onProgress(n, summary.identities);
 }
 
-const SURFACE_ORDER = ['portal', 'cli', 'powershell', 'mobile', 'arm_other'] as const;
 const VERDICT_ORDER: Record<string, number> = Object.fromEntries(VERDICTS.map((v, i) => [v, i]));
 
 /** What one surface cell says: the effect and its numbers. */
-function surfaceCell(r: IdentityRow, surface: (typeof SURFACE_ORDER)[number]): string {
+function surfaceCell(r: IdentityRow, surface: EnforcedSurface): string {
   const s = r.surfaces.find((x) => x.surface === surface);
   if (!s) return '';
   if (s.effect === 'blocked') return `Blocked: ${s.mfaFailures} MFA failures`;
