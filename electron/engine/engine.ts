@@ -1,6 +1,6 @@
 import { rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { EngagementInfo, ImportOutcome } from '../../shared/contract/dto';
+import type { EngagementInfo, IdentityRow, ImportOutcome } from '../../shared/contract/dto';
 import type { JobResult } from '../../shared/contract/events';
 import type { EngineMethodName, ParsedRequestOf, ResponseOf } from '../../shared/contract/methods';
 import { UserFacingError } from '../../shared/contract/result';
@@ -11,7 +11,8 @@ import { writeWorkbook } from './export/workbook';
 import { runImport } from './import/runImport';
 import { JobRunner, type Emit, type JobContext } from './jobs';
 import { getCoverage, recordSignInCategories } from './queries/coverage';
-import { listIdentities } from './queries/identities';
+import { getIdentity, listIdentities } from './queries/identities';
+import { setOverride } from './analysis/override';
 import { getSummary, listImportedFiles } from './queries/summary';
 
 export interface EngineOptions {
@@ -82,6 +83,13 @@ export class Engine {
     },
     'job:cancel': (req) => ({ cancelled: this.jobs.cancel(req.jobId) }),
     'identities:list': (req) => listIdentities(this.current().reader, req),
+    'identities:get': (req) => this.identity(req.id),
+    'identities:setOverride': (req) => {
+      const engagement = this.current();
+      if (this.jobs.busy()) throw new UserFacingError('Wait for the running job to finish before overriding a class.', 'JOB_RUNNING');
+      setOverride(engagement.writer, engagement.classificationSettings(), req.id, req.class, req.reason);
+      return this.identity(req.id);
+    },
     'summary:get': () => {
       const e = this.current();
       return getSummary(e.reader, e.info());
@@ -123,6 +131,12 @@ export class Engine {
       };
     },
   };
+
+  private identity(id: number): IdentityRow {
+    const row = getIdentity(this.current().reader, id);
+    if (!row) throw new UserFacingError(`There is no identity ${id} in this engagement.`, 'IDENTITY_NOT_FOUND');
+    return row;
+  }
 
   info(): EngagementInfo | null {
     return this.engagement?.info() ?? null;

@@ -3,12 +3,14 @@ import {
   EngagementInfoSchema,
   IdentityPageSchema,
   IdentityQuerySchema,
+  IdentityRowSchema,
   ImportedFileSchema,
   IsoDateSchema,
   JobHandleSchema,
   SummarySchema,
 } from './dto';
 import { ImportKindSchema } from '../domain/importKinds';
+import { IdentityClassSchema } from '../domain/vocabulary';
 import { CoverageSchema } from './coverage';
 
 /**
@@ -76,6 +78,16 @@ export const METHODS = {
     handler: 'engine',
     request: IdentityQuerySchema,
     response: IdentityPageSchema,
+  },
+  'identities:get': {
+    handler: 'engine',
+    request: z.object({ id: z.number().int() }),
+    response: IdentityRowSchema,
+  },
+  'identities:setOverride': {
+    handler: 'engine',
+    request: z.object({ id: z.number().int(), class: IdentityClassSchema.nullable(), reason: z.string().max(1000) }),
+    response: IdentityRowSchema,
   },
   'summary:get': {
     handler: 'engine',

@@ -1,7 +1,7 @@
 import { classify } from '../../../shared/classification/classify';
 import type { ClassificationSettings } from '../../../shared/classification/settings';
 import type { IdentityClass, SignInCategory } from '../../../shared/domain/vocabulary';
-import { assessReadiness, type EvidenceCoverage } from '../../../shared/readiness/assess';
+import { assessReadiness, type EvidenceCoverage, type Readiness } from '../../../shared/readiness/assess';
 import { recommend } from '../../../shared/readiness/recommend';
 import type { Db } from '../db/open';
 import { buildProfiles } from './profiles';
@@ -21,8 +21,17 @@ export function evidenceCoverage(db: Db): EvidenceCoverage {
   };
 }
 
+/** What a readiness row keeps beside the verdict: the phase, since when blocked, and the evidence it had. */
+export function readinessEvidence(r: Readiness, coverage: EvidenceCoverage): object {
+  return {
+    phase: r.phase,
+    blockedSince: r.blockedSince,
+    coverage: { categories: [...coverage.categories], registrationImported: coverage.registrationImported, windowFrom: coverage.windowFrom, windowTo: coverage.windowTo },
+  };
+}
+
 /** The engagement's as-of instant: its as-of date, else the last sign-in, else now. */
-function asOfMs(db: Db, coverage: EvidenceCoverage): number {
+export function asOfMs(db: Db, coverage: EvidenceCoverage): number {
   const row = db.prepare(`SELECT as_of FROM engagement WHERE id = 1`).get() as { as_of: string | null } | undefined;
   const asOf = row?.as_of ? Date.parse(`${row.as_of.slice(0, 10)}T23:59:59Z`) : Number.NaN;
   if (Number.isFinite(asOf)) return asOf;
@@ -70,7 +79,7 @@ export function runAnalysis(db: Db, settings: ClassificationSettings, onPhase: (
         profile.id,
         r.verdict,
         JSON.stringify(r.surfaces),
-        JSON.stringify({ phase: r.phase, blockedSince: r.blockedSince, coverage: { categories: [...coverage.categories], registrationImported: coverage.registrationImported, windowFrom: coverage.windowFrom, windowTo: coverage.windowTo } }),
+        JSON.stringify(readinessEvidence(r, coverage)),
         r.reason,
         JSON.stringify(rec),
         now,

@@ -104,3 +104,9 @@ export function iterateIdentities(db: Db): IterableIterator<IdentityRow> {
     for (const r of it) yield toIdentityRow(r);
   })();
 }
+
+/** One identity as the table and the detail panel show it. */
+export function getIdentity(db: Db, id: number): IdentityRow | null {
+  const r = db.prepare(`${IDENTITY_SELECT} WHERE i.id = ?`).get(id) as Row | undefined;
+  return r ? toIdentityRow(r) : null;
+}
