@@ -120,12 +120,13 @@ export const IdentityRowSchema = z.object({
 });
 export type IdentityRow = z.infer<typeof IdentityRowSchema>;
 
-export const IDENTITY_SORT_KEYS = ['displayName', 'class', 'signIns', 'lastSeen', 'confidence'] as const;
+export const IDENTITY_SORT_KEYS = ['displayName', 'class', 'verdict', 'signIns', 'lastSeen', 'confidence'] as const;
 
 export const IdentityQuerySchema = z.object({
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(5000).default(200),
   classes: z.array(IdentityClassSchema).optional(),
+  verdicts: z.array(VerdictSchema).optional(),
   search: z.string().max(200).optional(),
   sort: z.enum(IDENTITY_SORT_KEYS).default('displayName'),
   descending: z.boolean().default(false),

@@ -65,9 +65,30 @@ test.describe('a new engagement', () => {
     await expect(grid).toHaveAttribute('data-total', '3');
     await expect(grid.locator('[data-identity-id]')).toHaveCount(3);
     const job = grid.locator('[data-identity-id]', { hasText: 'report.job@contoso.com' });
-    await expect(job.locator('.badge')).toHaveText('Service account');
+    await expect(job.locator('.badge[data-class]')).toHaveText('Service account');
+    await expect(job.locator('.badge[data-verdict]')).toHaveText('Will break');
     await job.click();
-    await expect(page.getByTestId('identity-detail').locator('[data-reason="ropc"]')).toContainText('ROPC');
+    const detail = page.getByTestId('identity-detail');
+    await expect(detail.locator('[data-reason="ropc"]')).toContainText('ROPC');
+    // The verdict with its evidence per surface and what to do.
+    const readiness = detail.getByTestId('readiness');
+    await expect(readiness.locator('tr[data-surface="cli"]')).toHaveAttribute('data-effect', 'breaks');
+    await expect(readiness).toContainText('Automation signs in single-factor to Azure CLI (phase 2)');
+    await expect(detail.getByTestId('recommendation')).toHaveAttribute('data-pattern', 'service_principal_certificate');
+
+    // A reviewer overrides the class with a reason; the verdict is judged again for it.
+    const review = detail.getByTestId('override');
+    await review.getByLabel('Class').selectOption('human');
+    await review.getByRole('button', { name: 'Override class' }).click();
+    await expect(review.getByRole('alert')).toContainText('Say why');
+    await review.getByLabel('Reason').fill('Owner confirms a person runs this by hand');
+    await review.getByRole('button', { name: 'Override class' }).click();
+    await expect(review.getByTestId('override-note')).toContainText('Class set by a reviewer to Person (computed: Service account): Owner confirms a person runs this by hand');
+    await expect(job.locator('.badge[data-class]')).toHaveText('Person');
+    await expect(readiness.locator('.badge[data-verdict]')).not.toHaveText('Will break');
+    await review.getByRole('button', { name: 'Use computed class' }).click();
+    await expect(job.locator('.badge[data-class]')).toHaveText('Service account');
+    await expect(readiness.locator('.badge[data-verdict]')).toHaveText('Will break');
     // A display name that looks like a formula is shown as text.
     await expect(grid.getByText('=HYPERLINK("http://x","click")')).toBeVisible();
 

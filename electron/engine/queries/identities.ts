@@ -1,7 +1,7 @@
 import type { IdentityPage, IdentityQuery, IdentityRow, Reason, Surface } from '../../../shared/contract/dto';
 import type { Recommendation } from '../../../shared/readiness/recommend';
 import { IdentityQuerySchema } from '../../../shared/contract/dto';
-import type { IdentityClass, Verdict } from '../../../shared/domain/vocabulary';
+import { VERDICTS, type IdentityClass, type Verdict } from '../../../shared/domain/vocabulary';
 import type { IdentityBaseRow } from '../db/identityRow';
 import type { Db } from '../db/open';
 
@@ -26,6 +26,8 @@ interface Row extends IdentityBaseRow {
 const SORT_SQL: Record<string, string> = {
   displayName: `coalesce(i.display_name, i.upn, i.object_id) COLLATE NOCASE`,
   class: `coalesce(c.override_class, c.class)`,
+  // Worst first when ascending: the order of VERDICTS.
+  verdict: `CASE r.verdict ${VERDICTS.map((v, i) => `WHEN '${v}' THEN ${i}`).join(' ')} ELSE ${VERDICTS.length} END`,
   signIns: `coalesce(p.sign_ins, 0)`,
   lastSeen: `p.last_seen`,
   confidence: `c.confidence`,
@@ -79,6 +81,10 @@ export function listIdentities(db: Db, query: IdentityQuery): IdentityPage {
     where.push(`coalesce(c.override_class, c.class) IN (${q.classes.map(() => '?').join(', ')})`);
     params.push(...q.classes);
   }
+  if (q.verdicts && q.verdicts.length > 0) {
+    where.push(`r.verdict IN (${q.verdicts.map(() => '?').join(', ')})`);
+    params.push(...q.verdicts);
+  }
   if (q.search && q.search.trim() !== '') {
     const like = `%${q.search.trim().replace(/[\\%_]/gu, (m) => `\\${m}`)}%`;
     where.push(`(i.display_name LIKE ? ESCAPE '\\' OR i.upn LIKE ? ESCAPE '\\' OR i.object_id LIKE ? ESCAPE '\\' OR i.app_id LIKE ? ESCAPE '\\')`);
@@ -87,7 +93,7 @@ export function listIdentities(db: Db, query: IdentityQuery): IdentityPage {
   const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
   const total = (
     db
-      .prepare(`SELECT count(*) AS n FROM identities i LEFT JOIN classifications c ON c.identity_id = i.id ${whereSql}`)
+      .prepare(`SELECT count(*) AS n FROM identities i LEFT JOIN classifications c ON c.identity_id = i.id LEFT JOIN readiness r ON r.identity_id = i.id ${whereSql}`)
       .get(...params) as { n: number }
   ).n;
   const order = `${SORT_SQL[q.sort] ?? SORT_SQL.displayName} ${q.descending ? 'DESC' : 'ASC'}, i.id`;

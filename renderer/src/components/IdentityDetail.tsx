@@ -1,23 +1,15 @@
 import type { IdentityRow } from '../../../shared/contract/dto';
-import { CLASS_LABELS, type IdentityKind, type Verdict } from '../../../shared/domain/vocabulary';
+import { CLASS_LABELS, type IdentityKind } from '../../../shared/domain/vocabulary';
 import { formatCount, formatPercent, formatTime } from '../format';
 import { useIdentitiesStore } from '../stores/identitiesStore';
 import { ClassBadge } from './ClassBadge';
+import { OverrideForm } from './OverrideForm';
+import { ReadinessSection } from './ReadinessSection';
 
 const KIND_LABELS: Record<IdentityKind, string> = {
   user: 'User object',
   service_principal: 'Service principal',
   application: 'Application',
-};
-
-const VERDICT_LABELS: Record<Verdict, string> = {
-  blocked: 'Blocked',
-  will_break: 'Will break',
-  at_risk: 'At risk',
-  ready: 'Ready',
-  no_activity: 'No activity',
-  cannot_assess: 'Cannot assess',
-  not_in_scope: 'Not in scope',
 };
 
 /** The selected identity: its class with the evidence for it ("why"), its identifiers and its activity. */
@@ -44,6 +36,7 @@ export function IdentityDetail({ row }: { row: IdentityRow }) {
           <div className="detail-class">
             <ClassBadge value={row.class} />
             {row.confidence != null && <span className="muted">{formatPercent(row.confidence)} confidence</span>}
+            {row.override && <span className="muted">(reviewer override)</span>}
           </div>
         </div>
         <button type="button" className="btn btn-ghost btn-small" onClick={() => select(null)} aria-label="Close details">
@@ -72,6 +65,8 @@ export function IdentityDetail({ row }: { row: IdentityRow }) {
         )}
       </section>
 
+      <ReadinessSection row={row} />
+
       <section className="detail-section" aria-labelledby="activity-title-detail">
         <h3 id="activity-title-detail">Sign-in activity</h3>
         <dl className="facts">
@@ -83,12 +78,6 @@ export function IdentityDetail({ row }: { row: IdentityRow }) {
           <dd className="num-left">{formatCount(row.nonInteractiveSignIns)}</dd>
           <dt>Last seen</dt>
           <dd>{row.lastSeen ? `${formatTime(row.lastSeen)} UTC` : '—'}</dd>
-          {row.verdict && (
-            <>
-              <dt>MFA readiness</dt>
-              <dd>{VERDICT_LABELS[row.verdict]}</dd>
-            </>
-          )}
         </dl>
       </section>
 
@@ -105,6 +94,8 @@ export function IdentityDetail({ row }: { row: IdentityRow }) {
             ))}
         </dl>
       </section>
+
+      <OverrideForm row={row} />
     </aside>
   );
 }

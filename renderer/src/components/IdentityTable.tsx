@@ -4,6 +4,7 @@ import type { IdentityRow } from '../../../shared/contract/dto';
 import { formatCount, formatPercent, formatTime } from '../format';
 import { rowAt, useIdentitiesStore, type SortKey } from '../stores/identitiesStore';
 import { ClassBadge } from './ClassBadge';
+import { VerdictBadge } from './VerdictBadge';
 
 interface Column {
   label: string;
@@ -17,6 +18,7 @@ const COLUMNS: Column[] = [
   { label: 'Display name', sort: 'displayName' },
   { label: 'UPN / App ID' },
   { label: 'Class', sort: 'class' },
+  { label: 'MFA readiness', sort: 'verdict' },
   { label: 'Confidence', sort: 'confidence', numeric: true },
   { label: 'Sign-ins', sort: 'signIns', numeric: true },
   { label: 'Int. / non-int.', title: 'Interactive / non-interactive sign-ins', numeric: true },
@@ -204,6 +206,14 @@ function Row(props: { index: number; top: number; row: IdentityRow | undefined; 
       </div>
       <div role="gridcell" className="grid-cell">
         <ClassBadge value={row.class} />
+        {row.override && (
+          <span className="override-mark" title={`Reviewer override: ${row.override.reason}`} aria-label="reviewer override">
+            ✎
+          </span>
+        )}
+      </div>
+      <div role="gridcell" className="grid-cell">
+        <VerdictBadge value={row.verdict} />
       </div>
       <div role="gridcell" className="grid-cell num">
         {formatPercent(row.confidence)}

@@ -30,6 +30,8 @@ interface IdentitiesState {
   ensureRange(first: number, last: number): void;
   reload(options?: { clearSelection?: boolean }): Promise<void>;
   select(row: IdentityRow | null): void;
+  /** Sets (or with null clears) a reviewer's class; the row comes back judged again. */
+  override(id: number, cls: IdentityClass | null, reason: string): Promise<void>;
   reset(): void;
 }
 
@@ -120,6 +122,12 @@ export const useIdentitiesStore = create<IdentitiesState>()((set, get) => {
     },
 
     select: (row) => set({ selected: row }),
+
+    override: async (id, cls, reason) => {
+      const row = await unwrap(api().identities_setOverride({ id, class: cls, reason }));
+      set({ selected: row });
+      await get().reload();
+    },
 
     reset: () => {
       clearTimeout(searchTimer);
