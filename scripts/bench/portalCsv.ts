@@ -23,10 +23,10 @@ const AGENTS = [
 ];
 const PLACES = ['Zürich, Zurich, CH', 'Amsterdam, Noord-Holland, NL', 'Seattle, Washington, US', 'München, Bayern, DE'];
 
-export async function writePortalCsv(path: string, rows: number, seed = 1): Promise<number> {
+export async function writePortalCsv(path: string, rows: number, seed = 1, userCount = 2000): Promise<number> {
   const rng = Rng.fork(seed, 'bench-portal-csv');
   const guid = (): string => rng.guid();
-  const users = Array.from({ length: 2000 }, (_, i) => ({ id: guid(), name: `User ${i}`, upn: `user${i}@contoso.com` }));
+  const users = Array.from({ length: userCount }, (_, i) => ({ id: guid(), name: `User ${i}`, upn: `user${i}@contoso.com` }));
   const tenant = guid();
   const out = createWriteStream(path);
   const write = async (s: string): Promise<void> => {
