@@ -46,6 +46,7 @@ function offHours(si: IdentityProfile['signIns']): number {
  * alone never makes a person a machine. Every call carries its reasons with their numbers.
  */
 export function classify(p: IdentityProfile, s: ClassificationSettings): Classification {
+  if (p.kind === 'unknown') return deletedPrincipal(p);
   if (p.kind !== 'user') return classifyWorkload(p);
   const si = p.signIns;
 
@@ -149,6 +150,22 @@ function breakGlassEvidence(p: IdentityProfile, s: ClassificationSettings): Clas
     confidence -= 0.2;
   }
   return { class: 'break_glass', confidence: round2(Math.min(0.95, confidence)), reasons };
+}
+
+/** A principal known only from role assignments that outlived it: nothing says what it was. */
+function deletedPrincipal(p: IdentityProfile): Classification {
+  const roles = p.roles ?? [];
+  return {
+    class: 'unknown',
+    confidence: 0,
+    reasons: [
+      {
+        code: 'deleted-principal',
+        text: `Deleted from the directory; still holds ${fmt(roles.length)} role assignment${roles.length === 1 ? '' : 's'}${roles.length > 0 ? ` (${[...new Set(roles.map((r) => r.role))].slice(0, 3).join(', ')})` : ''}`,
+        weight: 0,
+      },
+    ],
+  };
 }
 
 function classifyWorkload(p: IdentityProfile): Classification {

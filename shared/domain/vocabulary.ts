@@ -38,7 +38,8 @@ export const VERDICT_LABELS: Record<Verdict, string> = {
 };
 
 /** Directory object kinds an identity can be. */
-export const IDENTITY_KINDS = ['user', 'service_principal', 'application'] as const;
+/** `unknown`: a deleted principal that still holds role assignments, whose type the export does not give. */
+export const IDENTITY_KINDS = ['user', 'service_principal', 'application', 'unknown'] as const;
 export const IdentityKindSchema = z.enum(IDENTITY_KINDS);
 export type IdentityKind = z.infer<typeof IdentityKindSchema>;
 

@@ -57,6 +57,9 @@ const earliest = (list: readonly SurfaceAssessment[]): 1 | 2 | null => (list.len
 export function assessReadiness(p: IdentityProfile, cls: IdentityClass, coverage: EvidenceCoverage): Readiness {
   const all = surfaces(p);
   const base = { surfaces: all, phase: earliest(all), blockedSince: null };
+  if (p.kind === 'unknown' || (p.deleted && p.signIns.total === 0)) {
+    return { ...base, verdict: 'not_in_scope', reason: 'Deleted from the directory: it cannot sign in. The role assignments it still holds should be removed.' };
+  }
   if (p.kind !== 'user' || WORKLOAD.has(cls)) {
     return { ...base, verdict: 'not_in_scope', reason: 'Workload identities (service principals, managed identities) are not affected by either enforcement phase.' };
   }

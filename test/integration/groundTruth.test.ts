@@ -32,7 +32,7 @@ async function analyse(folder: string, asOf: string): Promise<Map<string, Result
   const db = new Database(path, { readonly: true });
   const rows = db
     .prepare(
-      `SELECT CASE WHEN i.kind = 'user' THEN i.upn ELSE i.object_id END AS key, coalesce(c.override_class, c.class) AS class, r.verdict, r.reason
+      `SELECT coalesce(CASE WHEN i.kind = 'user' THEN i.upn ELSE i.object_id END, i.app_id, '#' || i.id) AS key, coalesce(c.override_class, c.class) AS class, r.verdict, r.reason
          FROM identities i JOIN classifications c ON c.identity_id = i.id JOIN readiness r ON r.identity_id = i.id`,
     )
     .all() as Result[];
@@ -40,8 +40,11 @@ async function analyse(folder: string, asOf: string): Promise<Map<string, Result
   return new Map(rows.map((r) => [r.key.toLowerCase(), r]));
 }
 
+/** Every expected identity with the expected class and verdict, and no identity the scenario does not have. */
 function compare(truth: Truth[], results: Map<string, Result>): string[] {
   const wrong: string[] = [];
+  const expected = new Set(truth.map((t) => t.key.toLowerCase()));
+  for (const [key, r] of results) if (!expected.has(key)) wrong.push(`${key}: unexpected identity ${r.class}/${r.verdict}`);
   for (const t of truth) {
     const r = results.get(t.key.toLowerCase());
     if (!r) wrong.push(`${t.key}: not found`);

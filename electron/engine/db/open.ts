@@ -66,10 +66,20 @@ export function migrate(db: Db, path: string): void {
   if (version === 0) assertNotForeign(db, path);
   for (const migration of MIGRATIONS) {
     if (migration.version <= version) continue;
-    db.transaction(() => {
-      db.exec(migration.sql);
-      db.pragma(`user_version = ${migration.version}`);
-    })();
+    // PRAGMA foreign_keys is ignored inside a transaction: switch it off before, check, switch it back.
+    if (migration.rebuildsTables) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        db.exec(migration.sql);
+        if (migration.rebuildsTables) {
+          const broken = db.pragma('foreign_key_check') as unknown[];
+          if (broken.length > 0) throw new Error(`Migration ${migration.version} would break ${broken.length} references; the engagement was not changed.`);
+        }
+        db.pragma(`user_version = ${migration.version}`);
+      })();
+    } finally {
+      if (migration.rebuildsTables) db.pragma('foreign_keys = ON');
+    }
   }
 }
 

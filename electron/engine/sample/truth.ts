@@ -7,7 +7,8 @@
  * are out of scope.
  */
 import type { IdentityClass, Verdict } from '../../../shared/domain/vocabulary';
-import { CLIENT, RESOURCE, type AppRef } from './catalogue';
+import { CLIENT, FIRST_PARTY_SERVICE_PRINCIPALS, RESOURCE, type AppRef } from './catalogue';
+import { Rng } from './prng';
 import type { AutomationJob, Tenant, User } from './model';
 
 export interface Truth {
@@ -54,9 +55,20 @@ function userTruth(u: User, t: Tenant): Truth {
   return { ...base, verdict: 'no_activity', why: b.kind === 'leaver' || b.kind === 'none' ? 'disabled or silent' : 'no Azure use' };
 }
 
-/** Every identity of the tenant with its expected class and verdict. */
+/** Every identity the exports reveal, with its expected class and verdict. */
 export function groundTruth(t: Tenant): Truth[] {
+  const deleted = new Set(
+    [...t.azureAssignments, ...t.entraAssignments].flatMap((a) => (a.principal.kind === 'deleted' ? [a.principal.objectId] : [])),
+  );
   return [
+    // Microsoft's own service principals, as the service principal export lists them (writers/graphApps.ts).
+    ...FIRST_PARTY_SERVICE_PRINCIPALS.map((a): Truth => ({
+      key: Rng.fork(t.seed, 'first-party-sp', a.id).guid(),
+      class: 'service_principal',
+      verdict: 'not_in_scope',
+      why: 'Microsoft first-party application',
+    })),
+    ...[...deleted].map((objectId): Truth => ({ key: objectId, class: 'unknown', verdict: 'not_in_scope', why: 'deleted principal holding roles' })),
     ...t.users.map((u) => userTruth(u, t)),
     ...t.apps.map((a): Truth => ({ key: a.spId, class: 'service_principal', verdict: 'not_in_scope', why: 'own application' })),
     ...t.thirdParty.map((a): Truth => ({ key: a.spId, class: 'service_principal', verdict: 'not_in_scope', why: 'third-party application' })),

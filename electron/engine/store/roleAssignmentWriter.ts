@@ -23,18 +23,20 @@ export function scopeLevel(system: 'azure' | 'entra', scope: string): string {
 /**
  * Writes role assignments. A user or service principal not yet known becomes an identity (it
  * holds a role, so it matters); a group is kept as the assignment's principal only; a deleted
- * principal (type Unknown) keeps its object id for the analysis to report.
+ * principal (type Unknown) becomes an identity of kind `unknown`, marked deleted.
  */
 export class RoleAssignmentWriter {
   private readonly byObjectId: Statement<[string], { id: number }>;
   private readonly byUpn: Statement<[string], { id: number }>;
   private readonly insertIdentity: Statement<unknown[]>;
+  private readonly insertDeleted: Statement<unknown[]>;
   private readonly insert: Statement<unknown[]>;
 
   constructor(db: Db) {
     this.byObjectId = db.prepare(`SELECT id FROM identities WHERE object_id = ?`);
     this.byUpn = db.prepare(`SELECT id FROM identities WHERE upn = ? COLLATE NOCASE AND kind = 'user' ORDER BY object_id IS NULL LIMIT 1`);
     this.insertIdentity = db.prepare(`INSERT INTO identities (kind, object_id, upn, app_id, display_name) VALUES (?, ?, ?, ?, ?)`);
+    this.insertDeleted = db.prepare(`INSERT INTO identities (kind, object_id, display_name, deleted) VALUES ('unknown', ?, ?, 1)`);
     this.insert = db.prepare(
       `INSERT OR IGNORE INTO role_assignments (system, assignment_id, principal_object_id, identity_id, principal_name, principal_type,
          role_name, role_definition_id, scope, scope_level, state, start_time, end_time, member_type, file_id)
@@ -49,7 +51,10 @@ export class RoleAssignmentWriter {
     const type = (r.principalType ?? '').toLowerCase();
     if (oid) {
       identityId = this.byObjectId.get(oid)?.id ?? null;
-      if (identityId == null && (type === 'user' || type === 'serviceprincipal')) {
+      if (identityId == null && type === 'unknown') {
+        // Azure names a deleted principal "Unknown": it becomes an identity of its own, marked deleted.
+        identityId = Number(this.insertDeleted.run(oid, r.principalName).lastInsertRowid);
+      } else if (identityId == null && (type === 'user' || type === 'serviceprincipal')) {
         const isSp = type === 'serviceprincipal';
         // `az role assignment list` names a service principal by its app id.
         const appId = isSp && r.principalName && GUID.test(r.principalName) ? r.principalName.toLowerCase() : null;

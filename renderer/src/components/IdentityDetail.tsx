@@ -10,6 +10,7 @@ const KIND_LABELS: Record<IdentityKind, string> = {
   user: 'User object',
   service_principal: 'Service principal',
   application: 'Application',
+  unknown: 'Deleted principal (type unknown)',
 };
 
 /** The selected identity: its class with the evidence for it ("why"), its identifiers and its activity. */

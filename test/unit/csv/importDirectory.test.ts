@@ -72,8 +72,16 @@ describe('Azure role assignments', () => {
     expect(rows(t.db, 'SELECT principal_name, principal_type, role_name, scope_level, identity_id IS NOT NULL AS identity FROM role_assignments ORDER BY id')).toEqual([
       { principal_name: 'helene.dupre@contoso.com', principal_type: 'User', role_name: 'Owner', scope_level: 'subscription', identity: 1 },
       { principal_name: 'etl-runner', principal_type: 'ServicePrincipal', role_name: 'Contributor', scope_level: 'resource_group', identity: 1 },
-      { principal_name: null, principal_type: 'Unknown', role_name: 'Contributor', scope_level: 'subscription', identity: 0 },
+      { principal_name: null, principal_type: 'Unknown', role_name: 'Contributor', scope_level: 'subscription', identity: 1 },
       { principal_name: 'Équipe Données', principal_type: 'Group', role_name: 'Storage Blob Data Reader', scope_level: 'resource', identity: 0 },
+    ]);
+    await t.close();
+  });
+
+  it('makes a deleted principal an identity of its own, kind unknown and marked deleted', async () => {
+    const t = await importInto([fixture('azure_roles_Get-AzRoleAssignment_fr-FR.csv')]);
+    expect(rows(t.db, `SELECT i.kind, i.deleted, i.object_id = r.principal_object_id AS same FROM role_assignments r JOIN identities i ON i.id = r.identity_id WHERE r.principal_type = 'Unknown'`)).toEqual([
+      { kind: 'unknown', deleted: 1, same: 1 },
     ]);
     await t.close();
   });
