@@ -10,6 +10,7 @@ export const ENTITY_KINDS = [
   'azure_roles',
   'entra_roles',
   'signin_auth_details',
+  'azure_ip_ranges',
 ] as const;
 export const EntityKindSchema = z.enum(ENTITY_KINDS);
 export type EntityKind = z.infer<typeof EntityKindSchema>;

@@ -22,6 +22,7 @@ export function evidenceOfKind(kind: string): Evidence | null {
   if (first === 'applications') return { type: 'entity', entity: 'applications' };
   if (first === 'serviceprincipals') return { type: 'entity', entity: 'service_principals' };
   if ((first === 'azure' && second === 'roles') || first === 'rbac') return { type: 'entity', entity: 'azure_roles' };
+  if (first === 'azure' && second === 'ipranges') return { type: 'entity', entity: 'azure_ip_ranges' };
   if ((first === 'entra' && second === 'roles') || first === 'pim') return { type: 'entity', entity: 'entra_roles' };
   return null;
 }
@@ -51,6 +52,7 @@ export const ENTITY_LABELS: Record<EntityKind, string> = {
   azure_roles: 'Azure role assignments',
   entra_roles: 'Entra role assignments',
   signin_auth_details: 'Sign-in authentication details',
+  azure_ip_ranges: 'Azure IP ranges',
 };
 
 /** What cannot be judged without each kind of directory evidence. */
@@ -62,6 +64,7 @@ export const ENTITY_WITHOUT: Record<EntityKind, string> = {
   azure_roles: 'privilege on Azure subscriptions and resources cannot be judged',
   entra_roles: 'directory admin roles cannot be judged, so privileged and break-glass accounts may be missed',
   signin_auth_details: 'the MFA method of each sign-in step is read only from the sign-in rows themselves',
+  azure_ip_ranges: 'whether automation runs inside Azure cannot be told from its addresses, so a managed identity is suggested only as an option',
 };
 
 /** How a missing kind of directory evidence is said. */
@@ -73,7 +76,8 @@ export const ENTITY_MISSING: Record<EntityKind, string> = {
   azure_roles: 'No Azure role assignments were imported',
   entra_roles: 'No Entra role assignments were imported',
   signin_auth_details: 'No sign-in authentication details were imported',
+  azure_ip_ranges: "No Azure IP ranges file (Microsoft's service tags download) was imported",
 };
 
 /** Evidence whose absence is only worth a note, not a warning. */
-export const INFO_ONLY: ReadonlySet<string> = new Set(['managed_identity', 'signin_auth_details']);
+export const INFO_ONLY: ReadonlySet<string> = new Set(['managed_identity', 'signin_auth_details', 'azure_ip_ranges']);

@@ -35,6 +35,7 @@ export const IMPORT_KINDS = [
   'azure.roles.portal.json',
   'entra.roles.graph.json',
   'entra.roles.schedules.graph.json',
+  'azure.ipranges.json',
 ] as const;
 export const ImportKindSchema = z.enum(IMPORT_KINDS);
 export type ImportKind = z.infer<typeof ImportKindSchema>;
@@ -70,4 +71,5 @@ export const IMPORT_KIND_LABELS: Record<ImportKind, string> = {
   'azure.roles.portal.json': 'Azure role assignments (portal IAM download JSON / Get-AzRoleAssignment)',
   'entra.roles.graph.json': 'Entra directory role assignments (Graph roleAssignments JSON)',
   'entra.roles.schedules.graph.json': 'Entra PIM role schedules (Graph eligibility / assignment schedules JSON)',
+  'azure.ipranges.json': 'Azure IP ranges and service tags (Microsoft download JSON)',
 };

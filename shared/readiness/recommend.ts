@@ -40,8 +40,11 @@ export const PATTERN_LABELS: Record<MigrationPattern, string> = {
 
 /** Facts about source addresses the caller can supply (from an imported Azure IP ranges file). */
 export interface SourceFacts {
-  /** Null when no Azure IP ranges file was imported: whether a source is in Azure is unknown. */
-  azureIps: ReadonlySet<string> | null;
+  /**
+   * The identity's source addresses that lie inside Azure, with the service tag that holds each
+   * (`AzureCloud.westeurope`); null when no Azure IP ranges file was imported, so it is unknown.
+   */
+  azureIps: ReadonlyMap<string, string> | null;
 }
 
 const DAY = 86_400_000;
@@ -102,7 +105,7 @@ export function recommend(p: IdentityProfile, cls: IdentityClass, readiness: Rea
       return {
         pattern: 'managed_identity',
         action: 'Run the job with a managed identity of the Azure resource that hosts it.',
-        rationale: `Every source address (${ips.join(', ')}) is inside Azure's published IP ranges: the workload runs in Azure.`,
+        rationale: `Every source address is inside Azure's published IP ranges (${ips.map((ip) => `${ip} in ${sources.azureIps?.get(ip) ?? 'AzureCloud'}`).join(', ')}): the workload runs in Azure.`,
       };
     }
     const where = sources.azureIps

@@ -13,6 +13,7 @@ interface Result {
   class: string;
   verdict: string;
   reason: string;
+  pattern: string | null;
 }
 
 const parseYmd = (s: string): number => Date.parse(`${s}T00:00:00Z`);
@@ -32,7 +33,7 @@ async function analyse(folder: string, asOf: string): Promise<Map<string, Result
   const db = new Database(path, { readonly: true });
   const rows = db
     .prepare(
-      `SELECT coalesce(CASE WHEN i.kind = 'user' THEN i.upn ELSE i.object_id END, i.app_id, '#' || i.id) AS key, coalesce(c.override_class, c.class) AS class, r.verdict, r.reason
+      `SELECT coalesce(CASE WHEN i.kind = 'user' THEN i.upn ELSE i.object_id END, i.app_id, '#' || i.id) AS key, coalesce(c.override_class, c.class) AS class, r.verdict, r.reason, json_extract(r.recommendation, '$.pattern') AS pattern
          FROM identities i JOIN classifications c ON c.identity_id = i.id JOIN readiness r ON r.identity_id = i.id`,
     )
     .all() as Result[];
@@ -60,6 +61,11 @@ describe('analysis against the generator\'s ground truth', () => {
     const results = await analyse(SAMPLE, o.asOf);
     expect(truth.length).toBeGreaterThan(200);
     expect(compare(truth, results)).toEqual([]);
+    // The migration target follows the evidence: Azure addresses, platform user agents, dormancy.
+    expect(results.get('p.lindqvist@contoso.com')?.pattern).toBe('managed_identity');
+    expect(results.get('svc-terraform@contoso.com')?.pattern).toBe('federation_terraform_cloud');
+    expect(results.get('svc-monitor@contoso.com')?.pattern).toBe('service_principal_certificate');
+    expect(results.get('svc-legacyftp@contoso.com')?.pattern).toBe('retire');
   }, 60_000);
 
   it('gets every identity of a larger tenant with another seed right', async () => {

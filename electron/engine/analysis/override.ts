@@ -5,7 +5,7 @@ import { assessReadiness } from '../../../shared/readiness/assess';
 import { recommend } from '../../../shared/readiness/recommend';
 import type { ClassificationSettings } from '../../../shared/classification/settings';
 import type { Db } from '../db/open';
-import { asOfMs, evidenceCoverage, readinessEvidence } from './runAnalysis';
+import { asOfMs, azureRanges, evidenceCoverage, readinessEvidence, sourceFacts } from './runAnalysis';
 
 /**
  * Sets (or, with a null class, clears) a reviewer's class for one identity, with the reason, and
@@ -31,7 +31,7 @@ export function setOverride(db: Db, settings: ClassificationSettings, identityId
     const effective = cls ?? computed;
     const coverage = evidenceCoverage(db);
     const r = assessReadiness(profile, effective, coverage);
-    const rec = recommend(profile, effective, r, asOfMs(db, coverage), settings.dormantDays, { azureIps: null });
+    const rec = recommend(profile, effective, r, asOfMs(db, coverage), settings.dormantDays, sourceFacts(profile, azureRanges(db)));
     db.prepare(
       `INSERT OR REPLACE INTO readiness (identity_id, verdict, surfaces, evidence, reason, recommendation, computed_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ).run(identityId, r.verdict, JSON.stringify(r.surfaces), JSON.stringify(readinessEvidence(r, coverage)), r.reason, JSON.stringify(rec), now);

@@ -2,7 +2,9 @@ import { classify } from '../../../shared/classification/classify';
 import type { ClassificationSettings } from '../../../shared/classification/settings';
 import type { IdentityClass, SignInCategory } from '../../../shared/domain/vocabulary';
 import { assessReadiness, type EvidenceCoverage, type Readiness } from '../../../shared/readiness/assess';
-import { recommend } from '../../../shared/readiness/recommend';
+import { recommend, type SourceFacts } from '../../../shared/readiness/recommend';
+import { AddressRanges } from '../../../shared/net/addressRanges';
+import type { IdentityProfile } from '../../../shared/classification/profile';
 import type { Db } from '../db/open';
 import { buildProfiles } from './profiles';
 
@@ -28,6 +30,24 @@ export function readinessEvidence(r: Readiness, coverage: EvidenceCoverage): obj
     blockedSince: r.blockedSince,
     coverage: { categories: [...coverage.categories], registrationImported: coverage.registrationImported, windowFrom: coverage.windowFrom, windowTo: coverage.windowTo },
   };
+}
+
+/** Azure's address ranges, when an Azure IP ranges file was imported. */
+export function azureRanges(db: Db): AddressRanges | null {
+  const ranges = new AddressRanges();
+  for (const [prefix, tag] of db.prepare(`SELECT prefix, tag FROM azure_ip_ranges`).raw(true).iterate() as IterableIterator<[string, string]>) ranges.add(prefix, tag);
+  return ranges.size > 0 ? ranges : null;
+}
+
+/** Which of an identity's source addresses are inside Azure (unknown without the ranges). */
+export function sourceFacts(profile: IdentityProfile, ranges: AddressRanges | null): SourceFacts {
+  if (!ranges) return { azureIps: null };
+  const inside = new Map<string, string>();
+  for (const { ip } of profile.signIns.topIps) {
+    const hit = ranges.find(ip);
+    if (hit) inside.set(ip, hit.label);
+  }
+  return { azureIps: inside };
 }
 
 /** The engagement's as-of instant: its as-of date, else the last sign-in, else now. */
@@ -62,6 +82,7 @@ export function runAnalysis(db: Db, settings: ClassificationSettings, onPhase: (
     `INSERT OR REPLACE INTO identity_profiles (identity_id, sign_ins, interactive, non_interactive, service_principal,
        managed_identity, first_seen, last_seen, profile, computed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const ranges = azureRanges(db);
   const saveReadiness = db.prepare(
     `INSERT OR REPLACE INTO readiness (identity_id, verdict, surfaces, evidence, reason, recommendation, computed_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -74,7 +95,7 @@ export function runAnalysis(db: Db, settings: ClassificationSettings, onPhase: (
       upsert.run(profile.id, c.class, Math.round(c.confidence * 100) / 100, JSON.stringify(c.reasons), now);
       const effective = overrides.get(profile.id) ?? c.class;
       const r = assessReadiness(profile, effective, coverage);
-      const rec = recommend(profile, effective, r, asOf, settings.dormantDays, { azureIps: null });
+      const rec = recommend(profile, effective, r, asOf, settings.dormantDays, sourceFacts(profile, ranges));
       saveReadiness.run(
         profile.id,
         r.verdict,

@@ -20,6 +20,7 @@ import { writeEntraRoleAssignments, writeRegistrationDetails } from './writers/g
 import { LineSink } from './writers/lineSink';
 import { managedIdentityHeaderLine, servicePrincipalHeaderLine, userHeaderLine, userRow, workloadRow, type IdSource } from './writers/portalSignInCsv';
 import { writeUsersCsv } from './writers/usersCsv';
+import { writeServiceTags } from './writers/serviceTags';
 
 export interface SampleOptions {
   outDir: string;
@@ -100,6 +101,8 @@ export async function generateSampleTenant(options: SampleOptions): Promise<Gene
   const spsPath = file('servicePrincipals.json');
   const azurePath = file('azure_role_assignments.csv');
   const entraPath = file('entra_role_assignments.json');
+  // The download's name carries its publication date (a Monday near the as-of date).
+  const tagsPath = file(`ServiceTags_Public_${ymd(asOfMs - 4 * DAY).replaceAll('-', '')}.json`);
   return [
     { path: interactive.path, kind: 'signins.portal.interactive.csv', rows: interactive.rows },
     { path: nonInteractive.path, kind: 'signins.portal.non_interactive.csv', rows: nonInteractive.rows },
@@ -111,5 +114,6 @@ export async function generateSampleTenant(options: SampleOptions): Promise<Gene
     { path: spsPath, kind: 'serviceprincipals.graph.json', rows: await writeServicePrincipals(spsPath, tenant) },
     { path: azurePath, kind: 'azure.roles.csv', rows: await writeAzureRolesCsv(azurePath, tenant.azureAssignments) },
     { path: entraPath, kind: 'entra.roles.graph.json', rows: await writeEntraRoleAssignments(entraPath, tenant) },
+    { path: tagsPath, kind: 'azure.ipranges.json', rows: await writeServiceTags(tagsPath, tenant) },
   ];
 }

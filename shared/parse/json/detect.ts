@@ -88,6 +88,7 @@ function unsupportedShape(o: JsonObject): string | null {
 
 /** Which record kind an object's own properties prove (null: none of ours). */
 function shapeKind(o: JsonObject): ImportKind | 'signins' | null {
+  if (all(o, 'cloud', 'values') && isServiceTagList(prop(o, 'values'))) return 'azure.ipranges.json';
   if (all(o, 'createddatetime') && any(o, 'userprincipalname', 'userid', 'serviceprincipalid') && any(o, 'appid', 'appdisplayname')) {
     if (any(o, 'status', 'signineventtypes', 'clientappused', 'ipaddress', 'isinteractive', 'authenticationrequirement')) return 'signins';
   }
@@ -105,6 +106,15 @@ function shapeKind(o: JsonObject): ImportKind | 'signins' | null {
     return 'users.graph.json';
   }
   return null;
+}
+
+/** Microsoft's "Azure IP Ranges and Service Tags" download: `values` of tags with `properties.addressPrefixes`. */
+function isServiceTagList(values: unknown): boolean {
+  if (!Array.isArray(values) || values.length === 0) return false;
+  const first: unknown = values[0];
+  if (first == null || typeof first !== 'object') return false;
+  const props = prop(first as JsonObject, 'properties');
+  return props != null && typeof props === 'object' && Array.isArray(prop(props as JsonObject, 'addressprefixes'));
 }
 
 /** Portal download, Graph dump or PowerShell: the same sign-in objects, told apart by casing and container. */

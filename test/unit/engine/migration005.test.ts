@@ -23,7 +23,7 @@ describe('migration 5 (deleted principals)', () => {
     v4.close();
 
     const db = openDatabase(path, { create: false });
-    expect(db.pragma('user_version', { simple: true })).toBe(5);
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.prepare(`SELECT id, kind, upn, tags FROM identities WHERE id = 7`).get()).toEqual({ id: 7, kind: 'user', upn: 'a@contoso.com', tags: '["x"]' });
     expect(db.prepare(`SELECT identity_id FROM credentials`).all()).toEqual([{ identity_id: 7 }]);

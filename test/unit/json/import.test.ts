@@ -57,6 +57,20 @@ describe('real public samples (../shared/samples)', () => {
   });
 });
 
+describe('Azure IP ranges (service tags download)', () => {
+  it('is detected by its shape and keeps the AzureCloud prefixes, global and regional, and no other tag', async () => {
+    const { byName, query } = await importPaths([fixture('ServiceTags_Public_20261116.json')]);
+    expect(byName('ServiceTags_Public')).toMatchObject({ status: 'imported', kind: 'azure.ipranges.json', rowsImported: 5, rowsRejected: 0, warnings: [] });
+    expect(query(`SELECT prefix, tag, region FROM azure_ip_ranges ORDER BY tag, prefix`)).toEqual([
+      { prefix: '13.64.0.0/11', tag: 'AzureCloud', region: null },
+      { prefix: '20.40.0.0/13', tag: 'AzureCloud', region: null },
+      { prefix: '2603:1000::/24', tag: 'AzureCloud', region: null },
+      { prefix: '20.50.0.0/16', tag: 'AzureCloud.westeurope', region: 'westeurope' },
+      { prefix: '2603:1020:200::/46', tag: 'AzureCloud.westeurope', region: 'westeurope' },
+    ]);
+  });
+});
+
 describe('the bundled sample tenant (resources/sample)', () => {
   it('imports each JSON file with its kind and record count', async () => {
     const files = readdirSync(SAMPLE).filter((f) => f.endsWith('.json'));
@@ -66,6 +80,7 @@ describe('the bundled sample tenant (resources/sample)', () => {
       ['servicePrincipals.json', 'serviceprincipals.graph.json', 51],
       ['entra_role_assignments.json', 'entra.roles.graph.json', 27],
       ['userRegistrationDetails.json', 'mfa.graph.json', 178],
+      ['ServiceTags_Public_20261116.json', 'azure.ipranges.json', 28],
     ];
     for (const [name, kind, rows] of expected) {
       expect(byName(name), name).toMatchObject({ status: 'imported', kind, rowsImported: rows, rowsRejected: 0, error: null });

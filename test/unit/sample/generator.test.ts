@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSampleTenant, type GeneratedFile } from '../../../electron/engine/sample/index';
 import { SHARED_SAMPLES } from '../../support/paths';
-import { readCsv, readJsonValue, records, sha256, tempDir } from './helpers';
+import { readCsv, readJsonValue, readServiceTagPrefixes, records, sha256, tempDir } from './helpers';
 
 const KINDS = [
   'signins.portal.interactive.csv',
@@ -16,6 +16,7 @@ const KINDS = [
   'serviceprincipals.graph.json',
   'azure.roles.csv',
   'entra.roles.graph.json',
+  'azure.ipranges.json',
 ];
 
 let dir = '';
@@ -50,6 +51,7 @@ describe('sample tenant generator: files', () => {
         'exportUsers_2026-11-20.csv',
         'servicePrincipals.json',
         'userRegistrationDetails.json',
+        'ServiceTags_Public_20261116.json',
       ].sort(),
     );
   });
@@ -81,9 +83,19 @@ describe('sample tenant generator: files', () => {
 
   it('returns the real number of data rows of every file', async () => {
     for (const f of files) {
-      const rows = f.path.endsWith('.csv') ? (await readCsv(f.path)).rows.length : (await readJsonValue(f.path)).length;
+      const rows = f.path.endsWith('.csv')
+        ? (await readCsv(f.path)).rows.length
+        : f.kind === 'azure.ipranges.json'
+          ? (await readServiceTagPrefixes(f.path)).length
+          : (await readJsonValue(f.path)).length;
       expect(rows, f.kind).toBe(f.rows);
     }
+  });
+
+  it('writes Azure IP ranges that hold the addresses its Azure workloads use, in the real download\'s shape', async () => {
+    const body = JSON.parse(await readFile(fileOf('azure.ipranges.json'), 'utf8')) as { cloud: string; values: { id: string; properties: { addressPrefixes: string[] } }[] };
+    expect(body.cloud).toBe('Public');
+    expect(body.values.map((v) => v.id)).toEqual(expect.arrayContaining(['AzureCloud', 'AzureCloud.westeurope', 'AzureActiveDirectory']));
   });
 
   it('produces about the requested number of sign-ins by default', () => {

@@ -37,6 +37,12 @@ export async function readJsonValue(path: string): Promise<Record<string, unknow
   return body.value;
 }
 
+/** The AzureCloud prefixes (global and regional) of a service tags download. */
+export async function readServiceTagPrefixes(path: string): Promise<string[]> {
+  const body = JSON.parse(await readFile(path, 'utf8')) as { values: { id: string; properties: { addressPrefixes: string[] } }[] };
+  return body.values.filter((v) => v.id.startsWith('AzureCloud')).flatMap((v) => v.properties.addressPrefixes);
+}
+
 /** First column of a catalogue CSV (all of them start with the id), lower-cased. */
 export async function catalogueIds(file: string, column = 0): Promise<Set<string>> {
   const { rows } = await readCsv(join(CATALOGUES, file));

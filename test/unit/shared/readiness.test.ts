@@ -98,7 +98,7 @@ describe('readiness of break-glass, sync and workload identities', () => {
 });
 
 describe('recommendations', () => {
-  const rec = (p: ReturnType<typeof user>, cls: IdentityClass, azureIps: ReadonlySet<string> | null = null) =>
+  const rec = (p: ReturnType<typeof user>, cls: IdentityClass, azureIps: ReadonlyMap<string, string> | null = null) =>
     recommend(p, cls, assess(p, cls), AS_OF, 90, { azureIps });
   const running = { total: 360, lastSeen: '2026-11-19T02:00:00.000Z', surfaces: cliSingleFactor };
 
@@ -109,8 +109,10 @@ describe('recommendations', () => {
 
   it('managed identity when every source address is inside Azure, a certificate otherwise, and says which', () => {
     const p = user({}, { ...running, topIps: [{ ip: '20.50.1.2', count: 360 }] });
-    expect(rec(p, 'service_account', new Set(['20.50.1.2'])).pattern).toBe('managed_identity');
-    const outside = rec(p, 'service_account', new Set(['40.1.1.1']));
+    const inAzure = rec(p, 'service_account', new Map([['20.50.1.2', 'AzureCloud.westeurope']]));
+    expect(inAzure.pattern).toBe('managed_identity');
+    expect(inAzure.rationale).toContain('20.50.1.2 in AzureCloud.westeurope');
+    const outside = rec(p, 'service_account', new Map());
     expect(outside).toMatchObject({ pattern: 'service_principal_certificate' });
     expect(outside.rationale).toMatch(/outside Azure/u);
     expect(rec(p, 'service_account').rationale).toMatch(/import the Azure IP ranges file/u);

@@ -11,7 +11,7 @@ import {
 } from '../../../../shared/parse/json/directory';
 import { mapAzureRoleAssignment, mapEntraRoleAssignment, mapEntraRoleSchedule, type RoleMapResult } from '../../../../shared/parse/json/roles';
 import { mapJsonMfaRegistration, mapJsonUser } from '../../../../shared/parse/json/users';
-import { has, type JsonObject } from '../../../../shared/parse/json/value';
+import { has, prop, str, type JsonObject } from '../../../../shared/parse/json/value';
 import type { Db } from '../../db/open';
 import { DirectoryWriter } from '../../store/directoryWriter';
 import { IdentityResolver } from '../../store/identityResolver';
@@ -19,7 +19,7 @@ import { MfaWriter } from '../../store/mfaWriter';
 import { RoleAssignmentWriter } from '../../store/roleAssignmentWriter';
 import { signInHandler } from './signInHandler';
 
-export type RecordOutcome = { status: 'imported'; timeMs: number | null } | { status: 'duplicate' } | { status: 'rejected'; reason: string };
+export type RecordOutcome = { status: 'imported'; timeMs: number | null; rows?: number } | { status: 'duplicate' } | { status: 'rejected'; reason: string };
 
 /** Turns one JSON record of one kind into canonical records in the engagement. */
 export interface RecordHandler {
@@ -38,6 +38,34 @@ const n = (v: number): string => v.toLocaleString('en-US');
 
 function simple(noun: string, handle: (o: JsonObject, position: number, context: string | null) => RecordOutcome, finish: (note: Note) => void = () => undefined): RecordHandler {
   return { noun, handle, finish };
+}
+
+/**
+ * Microsoft's Azure IP ranges download: one document whose `values` are service tags. Only the
+ * AzureCloud tag and its regional tags (`AzureCloud.westeurope`) are kept: together they are the
+ * whole public Azure address space, which is all the analysis asks about.
+ */
+function ipRangesHandler(db: Db, fileId: number): RecordHandler {
+  const insert = db.prepare(`INSERT OR IGNORE INTO azure_ip_ranges (prefix, tag, region, file_id) VALUES (?, ?, ?, ?)`);
+  return simple(
+    'address ranges',
+    (o) => {
+      let prefixes = 0;
+      const values = prop(o, 'values');
+      if (!Array.isArray(values)) return { status: 'rejected', reason: 'has no "values" list of service tags' };
+      for (const v of values) {
+        if (v == null || typeof v !== 'object' || Array.isArray(v)) continue;
+        const tag = str(v, 'id') ?? str(v, 'name');
+        if (!tag || !/^AzureCloud(\.|$)/iu.test(tag)) continue;
+        const props = prop(v, 'properties');
+        const list = props && typeof props === 'object' && !Array.isArray(props) ? prop(props, 'addressprefixes') : undefined;
+        if (!Array.isArray(list)) continue;
+        const region = props && typeof props === 'object' && !Array.isArray(props) ? str(props, 'region') : null;
+        for (const p of list) if (typeof p === 'string' && p.includes('/')) prefixes += insert.run(p, tag, region, fileId).changes;
+      }
+      return prefixes > 0 ? { status: 'imported', timeMs: null, rows: prefixes } : { status: 'rejected', reason: 'holds no AzureCloud address ranges' };
+    },
+  );
 }
 
 /**
@@ -132,6 +160,8 @@ export function recordHandler(kind: ImportKind, db: Db, fileId: number, context:
         return writer.write(mapped.record, fileId) == null ? { status: 'rejected', reason: 'names no user' } : { status: 'imported', timeMs: null };
       });
     }
+    case 'azure.ipranges.json':
+      return ipRangesHandler(db, fileId);
     case 'applications.graph.json':
       return directoryHandler(db, fileId, 'application');
     case 'serviceprincipals.graph.json':
