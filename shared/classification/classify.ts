@@ -98,10 +98,12 @@ export function classify(p: IdentityProfile, s: ClassificationSettings): Classif
       person.push({ code: 'travels', text: `Browser sign-ins from ${fmt(si.distinctCountries)} countries`, weight: 0.1 });
     }
   }
-  const nameHit = matchesAny(s.serviceAccountNamePatterns, p.upn?.split('@')[0] ?? null, p.displayName);
+  const local = p.upn?.split('@')[0] ?? null;
+  const nameHit = matchesAny(s.serviceAccountNamePatterns, local, p.displayName);
   if (nameHit) {
-    // A name is weak evidence: alone it never outweighs behaviour.
-    machine.push({ code: 'name', text: `Name looks like a service account (pattern ${nameHit})`, weight: enough ? 0.1 : 0.3 });
+    // A name is weak evidence: alone it never outweighs behaviour. The reason quotes the name, not the pattern.
+    const named = matchesAny(s.serviceAccountNamePatterns, local) ? local : p.displayName;
+    machine.push({ code: 'name', text: `Name looks like a service account ("${named ?? ''}")`, weight: enough ? 0.1 : 0.3 });
   }
   if (p.jobTitle || p.department) {
     person.push({ code: 'hr-attributes', text: `Has HR attributes (${[p.jobTitle, p.department].filter(Boolean).join(', ')})`, weight: 0.15 });

@@ -34,6 +34,19 @@ for (const scheme of ['light', 'dark'] as const) {
     await grid.locator('[data-class="service_account"]').first().click();
     await expect(page.getByTestId('identity-detail')).toBeVisible();
     await shot('4-identities-detail');
+    // Worst verdicts first: a blocked automation account with its surfaces, then one that will break.
+    await page.getByRole('button', { name: 'MFA readiness' }).click();
+    await grid.locator('[data-identity-id]').first().click();
+    await expect(page.getByTestId('readiness').locator('tr[data-effect="blocked"]')).toBeVisible();
+    await shot('4a-identity-blocked');
+    await page.getByRole('searchbox', { name: 'Search identities' }).fill('svc-monitor');
+    await expect(grid).toHaveAttribute('data-total', '1');
+    await grid.locator('[data-identity-id]').first().click();
+    await expect(page.getByTestId('readiness').locator('tr[data-effect="breaks"]')).toBeVisible();
+    await page.getByTestId('identity-detail').getByTestId('readiness').scrollIntoViewIfNeeded();
+    await shot('4c-identity-will-break');
+    await page.getByRole('searchbox', { name: 'Search identities' }).fill('');
+    await expect(grid).toHaveAttribute('data-total', /\d{3}/u);
     await page.getByRole('searchbox', { name: 'Search identities' }).click();
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');

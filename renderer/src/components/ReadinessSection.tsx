@@ -14,6 +14,7 @@ export function ReadinessSection({ row }: { row: IdentityRow }) {
       </section>
     );
   }
+  const samples = row.surfaces.flatMap((s) => s.sampleRequestIds).slice(0, 3);
   return (
     <section className="detail-section" aria-labelledby="readiness-title" data-testid="readiness">
       <h3 id="readiness-title">Mandatory MFA</h3>
@@ -73,7 +74,9 @@ export function ReadinessSection({ row }: { row: IdentityRow }) {
           )}
           <div className="fact">
             <dt>Sample request IDs</dt>
-            <dd className="mono selectable">{row.surfaces.flatMap((s) => s.sampleRequestIds).slice(0, 3).join(' ') || '—'}</dd>
+            <dd className="mono selectable request-ids">
+              {samples.length === 0 ? '—' : samples.map((id) => <span key={id}>{id}</span>)}
+            </dd>
           </div>
         </dl>
       )}
