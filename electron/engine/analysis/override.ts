@@ -6,6 +6,7 @@ import { recommend } from '../../../shared/readiness/recommend';
 import type { ClassificationSettings } from '../../../shared/classification/settings';
 import type { Db } from '../db/open';
 import { asOfMs, azureRanges, evidenceCoverage, readinessEvidence, sourceFacts } from './runAnalysis';
+import { refreshFindings } from './findings';
 
 /**
  * Sets (or, with a null class, clears) a reviewer's class for one identity, with the reason, and
@@ -35,5 +36,7 @@ export function setOverride(db: Db, settings: ClassificationSettings, identityId
     db.prepare(
       `INSERT OR REPLACE INTO readiness (identity_id, verdict, surfaces, evidence, reason, recommendation, computed_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ).run(identityId, r.verdict, JSON.stringify(r.surfaces), JSON.stringify(readinessEvidence(r, coverage)), r.reason, JSON.stringify(rec), now);
+    // Findings depend on classes (a service account's single-factor sign-ins, a machine's roles).
+    refreshFindings(db, asOfMs(db, coverage), now);
   })();
 }

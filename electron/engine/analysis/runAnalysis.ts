@@ -7,6 +7,7 @@ import { AddressRanges } from '../../../shared/net/addressRanges';
 import type { IdentityProfile } from '../../../shared/classification/profile';
 import type { Db } from '../db/open';
 import { buildProfiles } from './profiles';
+import { writeFindings } from './findings';
 
 /** What the analysis needs to know about the evidence as a whole. */
 export function evidenceCoverage(db: Db): EvidenceCoverage {
@@ -86,6 +87,7 @@ export function runAnalysis(db: Db, settings: ClassificationSettings, onPhase: (
   const saveReadiness = db.prepare(
     `INSERT OR REPLACE INTO readiness (identity_id, verdict, surfaces, evidence, reason, recommendation, computed_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
+  const judged: { profile: IdentityProfile; cls: IdentityClass; readiness: Readiness }[] = [];
   db.transaction(() => {
     db.prepare('DELETE FROM classifications WHERE identity_id NOT IN (SELECT id FROM identities)').run();
     for (const profile of profiles.values()) {
@@ -95,6 +97,7 @@ export function runAnalysis(db: Db, settings: ClassificationSettings, onPhase: (
       upsert.run(profile.id, c.class, Math.round(c.confidence * 100) / 100, JSON.stringify(c.reasons), now);
       const effective = overrides.get(profile.id) ?? c.class;
       const r = assessReadiness(profile, effective, coverage);
+      judged.push({ profile, cls: effective, readiness: r });
       const rec = recommend(profile, effective, r, asOf, settings.dormantDays, sourceFacts(profile, ranges));
       saveReadiness.run(
         profile.id,
@@ -106,6 +109,8 @@ export function runAnalysis(db: Db, settings: ClassificationSettings, onPhase: (
         now,
       );
     }
+    onPhase('Evaluating governance rules', 0.9);
+    writeFindings(db, judged, asOf, now);
     db.prepare(`INSERT INTO settings (key, value) VALUES ('analysis.lastRun', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(
       JSON.stringify(now),
     );

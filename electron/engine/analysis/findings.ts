@@ -1,0 +1,85 @@
+import type { IdentityProfile } from '../../../shared/classification/profile';
+import type { IdentityClass } from '../../../shared/domain/vocabulary';
+import type { Readiness } from '../../../shared/readiness/assess';
+import { evaluateRules, type RuleResult } from '../../../shared/rules/evaluate';
+import { DEFAULT_RULE_SETTINGS, type EvidenceNeed, type RuleContext, type RuleIdentity, type RuleRoleAssignment } from '../../../shared/rules/rule';
+import type { Db } from '../db/open';
+
+/** Which evidence the engagement holds, in the rules' terms. */
+function evidence(db: Db): Set<EvidenceNeed> {
+  const kinds = (db.prepare(`SELECT DISTINCT kind FROM imported_files`).raw(true).all() as [string][]).map(([k]) => k);
+  const categories = new Set((db.prepare(`SELECT DISTINCT category FROM signins`).raw(true).all() as [string][]).map(([c]) => c));
+  const has = new Set<EvidenceNeed>();
+  if (categories.has('interactive') || categories.has('non_interactive')) has.add('user_signins');
+  if (categories.has('service_principal') || categories.has('managed_identity')) has.add('workload_signins');
+  if (kinds.some((k) => k.startsWith('mfa.'))) has.add('registration');
+  if (kinds.some((k) => k.startsWith('azure.roles.'))) has.add('azure_roles');
+  if (kinds.some((k) => k.startsWith('entra.roles.'))) has.add('entra_roles');
+  if (has.has('azure_roles') || has.has('entra_roles')) has.add('any_roles');
+  return has;
+}
+
+/**
+ * Evaluates every governance rule over the analysed identities and stores the findings and each
+ * rule's outcome. Runs inside the analysis transaction, after classification and readiness.
+ */
+export function writeFindings(
+  db: Db,
+  judged: readonly { profile: IdentityProfile; cls: IdentityClass; readiness: Readiness | null }[],
+  asOfMs: number,
+  now: string,
+): RuleResult[] {
+  const identities: RuleIdentity[] = judged.map((j) => ({ profile: j.profile, cls: j.cls, readiness: j.readiness }));
+  const roleAssignments = (
+    db
+      .prepare(
+        `SELECT identity_id AS identityId, system, role_name AS role, role_definition_id AS roleDefinitionId, scope, scope_level AS scopeLevel,
+                state, principal_type AS principalType, principal_object_id AS principalObjectId, principal_name AS principalName
+           FROM role_assignments ORDER BY id`,
+      )
+      .all() as RuleRoleAssignment[]
+  );
+  const ctx: RuleContext = {
+    identities,
+    byId: new Map(identities.map((i) => [i.profile.id, i])),
+    roleAssignments,
+    evidence: evidence(db),
+    settings: DEFAULT_RULE_SETTINGS,
+    asOfMs,
+  };
+  const results = evaluateRules(ctx);
+  db.prepare('DELETE FROM findings').run();
+  db.prepare('DELETE FROM rule_results').run();
+  const insertFinding = db.prepare(
+    `INSERT INTO findings (rule_id, identity_id, severity, title, subject, evidence, computed_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertResult = db.prepare(`INSERT INTO rule_results (rule_id, status, reason, findings, computed_at) VALUES (?, ?, ?, ?, ?)`);
+  for (const r of results) {
+    insertResult.run(r.ruleId, r.status, r.reason, r.findings.length, now);
+    for (const f of r.findings) insertFinding.run(r.ruleId, f.identityId, r.severity, r.title, f.subject, JSON.stringify({ text: f.evidence }), now);
+  }
+  return results;
+}
+
+/** Evaluates the rules again from the stored profiles and verdicts (after a reviewer's override). */
+export function refreshFindings(db: Db, asOfMs: number, now: string): RuleResult[] {
+  const rows = db
+    .prepare(
+      `SELECT p.profile, coalesce(c.override_class, c.class) AS cls, r.verdict, r.reason, r.surfaces, r.evidence
+         FROM identity_profiles p JOIN classifications c ON c.identity_id = p.identity_id
+         LEFT JOIN readiness r ON r.identity_id = p.identity_id`,
+    )
+    .iterate() as IterableIterator<{ profile: string; cls: IdentityClass; verdict: Readiness['verdict'] | null; reason: string | null; surfaces: string | null; evidence: string | null }>;
+  const judged = [];
+  for (const row of rows) {
+    const evidence = row.evidence ? (JSON.parse(row.evidence) as { phase?: 1 | 2 | null; blockedSince?: string | null }) : {};
+    judged.push({
+      profile: JSON.parse(row.profile) as IdentityProfile,
+      cls: row.cls,
+      readiness: row.verdict
+        ? { verdict: row.verdict, reason: row.reason ?? '', surfaces: row.surfaces ? (JSON.parse(row.surfaces) as Readiness['surfaces']) : [], phase: evidence.phase ?? null, blockedSince: evidence.blockedSince ?? null }
+        : null,
+    });
+  }
+  return writeFindings(db, judged, asOfMs, now);
+}
