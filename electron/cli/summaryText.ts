@@ -1,7 +1,7 @@
 import type { Coverage } from '../../shared/contract/coverage';
 import type { ImportOutcome, Summary } from '../../shared/contract/dto';
 import { formatRange } from '../../shared/coverage/days';
-import { CLASS_LABELS, IDENTITY_CLASSES, VERDICT_LABELS, VERDICTS } from '../../shared/domain/vocabulary';
+import { CLASS_LABELS, IDENTITY_CLASSES, SEVERITIES, VERDICT_LABELS, VERDICTS } from '../../shared/domain/vocabulary';
 
 const n = (v: number): string => v.toLocaleString('en-US');
 
@@ -35,6 +35,12 @@ export function summaryText(s: Summary): string {
     for (const v of VERDICTS) {
       const count = s.byVerdict[v];
       if (count) lines.push(`    ${VERDICT_LABELS[v].padEnd(20)} ${n(count).padStart(8)}`);
+    }
+    const total = Object.values(s.findingsBySeverity).reduce((a, b) => a + b, 0);
+    lines.push(`  Governance findings${total === 0 ? '            none' : ''}`);
+    for (const sev of SEVERITIES) {
+      const count = s.findingsBySeverity[sev];
+      if (count) lines.push(`    ${(sev[0]?.toUpperCase() ?? '') + sev.slice(1).padEnd(19)} ${n(count).padStart(8)}`);
     }
   }
   return lines.join('\n');

@@ -142,6 +142,8 @@ export const SummarySchema = z.object({
   byClass: z.record(z.string(), z.number().int()),
   /** Identities by readiness verdict (empty before analysis). */
   byVerdict: z.record(z.string(), z.number().int()),
+  /** Governance findings by severity (empty before analysis). */
+  findingsBySeverity: z.record(z.string(), z.number().int()),
   signIns: z.number().int(),
   signInsByCategory: z.record(z.string(), z.number().int()),
   files: z.number().int(),

@@ -6,6 +6,7 @@ import type { Engagement } from '../engagement';
 import { iterateIdentities } from '../queries/identities';
 import { getCoverage } from '../queries/coverage';
 import { getSummary, listImportedFiles } from '../queries/summary';
+import { iterateFindings, listRuleResults } from '../queries/findings';
 
 export const REPORT_SCHEMA_VERSION = 1;
 
@@ -71,7 +72,8 @@ export async function writeReport(engagement: Engagement, opts: ReportOptions): 
       classification: summary.analysedAt ? 'computed' : 'not_computed',
       readiness: summary.analysedAt ? 'computed' : 'not_computed',
       recommendations: summary.analysedAt ? 'computed' : 'not_computed',
-      findings: 'not_computed',
+      findings: summary.analysedAt ? 'computed' : 'not_computed',
+      rules: listRuleResults(db).map((r) => ({ id: r.ruleId, status: r.status, reason: r.reason, findings: r.findings })),
     },
     coverage: {
       signIns: summary.signIns,
@@ -83,7 +85,7 @@ export async function writeReport(engagement: Engagement, opts: ReportOptions): 
       truncatedFiles: coverage.truncatedFiles,
       caveats: coverage.caveats,
     },
-    summary: { identities: summary.identities, byClass: summary.byClass },
+    summary: { identities: summary.identities, byClass: summary.byClass, byVerdict: summary.byVerdict, findingsBySeverity: summary.findingsBySeverity },
     inputs,
   };
   const headJson = JSON.stringify(head, null, 2);
@@ -131,7 +133,24 @@ export async function writeReport(engagement: Engagement, opts: ReportOptions): 
     first = false;
     if (++n % 1000 === 0 && opts.signal.aborted) throw new Error('Export cancelled.');
   }
-  await write(`\n  ],\n  "findings": []\n}\n`);
+  await write(`\n  ],\n  "findings": [`);
+  first = true;
+  for (const f of iterateFindings(db)) {
+    const item = {
+      rule: f.ruleId,
+      title: f.title,
+      severity: f.severity,
+      identityId: f.identityId,
+      subject: f.subject,
+      evidence: f.evidence,
+      owaspNhi: f.frameworks['owasp-nhi-2025'],
+      nistCsf: f.frameworks['nist-csf-2'],
+      sp800207: f.frameworks['nist-sp-800-207'],
+    };
+    await write(`${first ? '' : ','}\n    ${JSON.stringify(item)}`);
+    first = false;
+  }
+  await write(`\n  ]\n}\n`);
   out.end();
   await once(out, 'finish');
 }

@@ -8,6 +8,8 @@ import type { EnforcedSurface } from '../../../shared/catalogue/enforcedApps';
 import { IMPORT_KIND_LABELS, type ImportKind } from '../../../shared/domain/importKinds';
 import type { Engagement } from '../engagement';
 import { iterateIdentities } from '../queries/identities';
+import { iterateFindings, listRuleResults } from '../queries/findings';
+import { RULES } from '../../../shared/rules/registry';
 import { getSummary, listImportedFiles } from '../queries/summary';
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F3A5F' } };
@@ -174,6 +176,7 @@ export async function writeWorkbook(engagement: Engagement, opts: WorkbookOption
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, n + 1), column: IDENTITY_COLUMNS.length } };
   ws.commit();
   await writeReadinessSheet(wb, db, print, opts);
+  await writeFindingsSheet(wb, db, print, opts);
   await wb.commit();
   opts.onProgress(n, summary.identities);
 }
@@ -245,5 +248,65 @@ async function writeReadinessSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, db: E
     }
   }
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, n + 1), column: READINESS_COLUMNS.length } };
+  ws.commit();
+}
+
+const SEVERITY_FILL: Record<string, string> = { critical: 'FF8B1A10', high: 'FFE4572E', medium: 'FFF2B33D', low: 'FF9BC1E8', info: 'FFD9D9D9' };
+
+/** Every finding, worst first, with its framework references; then every rule's outcome, skipped ones with the reason. */
+async function writeFindingsSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, db: Engagement['reader'], print: Partial<ExcelJS.PageSetup>, opts: WorkbookOptions): Promise<void> {
+  const ws = wb.addWorksheet('Findings', { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: { ...print, printTitlesRow: '1:1' } });
+  ws.columns = [
+    { header: 'Severity', width: 11 },
+    { header: 'Rule', width: 34 },
+    { header: 'Finding', width: 44 },
+    { header: 'Subject', width: 36 },
+    { header: 'Evidence', width: 70 },
+    { header: 'OWASP NHI (2025)', width: 16 },
+    { header: 'NIST CSF 2.0', width: 16 },
+    { header: 'NIST SP 800-207', width: 16 },
+  ];
+  const header = ws.getRow(1);
+  header.eachCell((c) => {
+    c.fill = HEADER_FILL;
+    c.font = HEADER_FONT;
+  });
+  header.commit();
+  let n = 0;
+  for (const f of iterateFindings(db)) {
+    const row = ws.addRow([
+      f.severity,
+      f.ruleId,
+      f.title,
+      text(f.subject),
+      text(f.evidence),
+      f.frameworks['owasp-nhi-2025'].join(', '),
+      f.frameworks['nist-csf-2'].join(', '),
+      f.frameworks['nist-sp-800-207'].join(', '),
+    ]);
+    row.alignment = { vertical: 'top', wrapText: true };
+    const sev = row.getCell(1);
+    sev.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: SEVERITY_FILL[f.severity] ?? 'FFD9D9D9' } };
+    sev.font = { bold: true, color: { argb: f.severity === 'critical' || f.severity === 'high' ? 'FFFFFFFF' : 'FF1A1F26' } };
+    row.commit();
+    if (++n % 1000 === 0) {
+      if (opts.signal.aborted) throw new Error('Export cancelled.');
+      await new Promise((r2) => setImmediate(r2));
+    }
+  }
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, n + 1), column: 8 } };
+  ws.addRow([]).commit();
+  const rh = ws.addRow(['Rule outcome', 'Rule', 'Title', 'Findings', 'Why not evaluated']);
+  rh.eachCell((c) => {
+    c.fill = HEADER_FILL;
+    c.font = HEADER_FONT;
+  });
+  rh.commit();
+  const titles = new Map(RULES.map((r) => [r.meta.id, r.meta.title]));
+  for (const r of listRuleResults(db)) {
+    const row = ws.addRow([r.status === 'fail' ? 'Fail' : r.status === 'pass' ? 'Pass' : 'Skipped', r.ruleId, titles.get(r.ruleId) ?? '', r.findings, r.reason ?? '']);
+    row.alignment = { vertical: 'top', wrapText: true };
+    row.commit();
+  }
   ws.commit();
 }

@@ -1,5 +1,6 @@
 import type { EngagementInfo, ImportedFile, Rejection, Summary } from '../../../shared/contract/dto';
 import type { Db } from '../db/open';
+import { findingsBySeverity } from './findings';
 
 export function getSummary(db: Db, engagement: EngagementInfo): Summary {
   const byClass: Record<string, number> = {};
@@ -30,6 +31,7 @@ export function getSummary(db: Db, engagement: EngagementInfo): Summary {
     identities: Object.values(byClass).reduce((a, b) => a + b, 0),
     byClass,
     byVerdict,
+    findingsBySeverity: findingsBySeverity(db),
     signIns: range.n,
     signInsByCategory,
     files: (db.prepare(`SELECT count(*) AS n FROM imported_files`).get() as { n: number }).n,

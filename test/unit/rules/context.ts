@@ -1,0 +1,50 @@
+import type { IdentityProfile } from '../../../shared/classification/profile';
+import type { IdentityClass } from '../../../shared/domain/vocabulary';
+import type { Readiness } from '../../../shared/readiness/assess';
+import { DEFAULT_RULE_SETTINGS, EVIDENCE_NEEDS, type EvidenceNeed, type RuleContext, type RuleIdentity, type RuleRoleAssignment } from '../../../shared/rules/rule';
+import { user } from '../shared/profiles';
+
+let nextId = 1;
+
+/** An identity for a rule test: a profile (see ../shared/profiles.ts), a class and, optionally, a verdict. */
+export function identity(
+  cls: IdentityClass,
+  over: Partial<IdentityProfile> = {},
+  signIns: Partial<IdentityProfile['signIns']> = {},
+  readiness: Partial<Readiness> | null = null,
+): RuleIdentity {
+  const id = nextId++;
+  return {
+    profile: user({ id, ...over }, signIns),
+    cls,
+    readiness: readiness ? { verdict: 'ready', reason: '', surfaces: [], phase: null, blockedSince: null, ...readiness } : null,
+  };
+}
+
+export function assignment(over: Partial<RuleRoleAssignment>): RuleRoleAssignment {
+  return {
+    identityId: null,
+    system: 'azure',
+    role: 'Reader',
+    roleDefinitionId: null,
+    scope: '/subscriptions/00000000-0000-4000-8000-000000000001',
+    scopeLevel: 'subscription',
+    state: 'active',
+    principalType: 'User',
+    principalObjectId: null,
+    principalName: null,
+    ...over,
+  };
+}
+
+/** A snapshot with all evidence present unless said otherwise. */
+export function context(identities: RuleIdentity[], roleAssignments: RuleRoleAssignment[] = [], evidence: readonly EvidenceNeed[] = EVIDENCE_NEEDS): RuleContext {
+  return {
+    identities,
+    byId: new Map(identities.map((i) => [i.profile.id, i])),
+    roleAssignments,
+    evidence: new Set(evidence),
+    settings: DEFAULT_RULE_SETTINGS,
+    asOfMs: Date.parse('2026-11-20T23:59:59Z'),
+  };
+}

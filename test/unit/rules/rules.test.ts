@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { rule as breakGlass } from '../../../shared/rules/checks/break-glass-without-phishing-resistant-mfa';
+import { rule as deletedPrincipal } from '../../../shared/rules/checks/deleted-principal-holds-roles';
+import { rule as humanUse } from '../../../shared/rules/checks/human-use-of-machine-identity';
+import { rule as reuse } from '../../../shared/rules/checks/machine-identity-reuse';
+import { rule as ropc } from '../../../shared/rules/checks/password-grant-in-use';
+import { rule as azurePrivileged } from '../../../shared/rules/checks/privileged-azure-role-on-machine-identity';
+import { rule as entraPrivileged } from '../../../shared/rules/checks/privileged-entra-role-on-machine-identity';
+import { rule as serviceAccount } from '../../../shared/rules/checks/service-account-single-factor';
+import { evaluateRules } from '../../../shared/rules/evaluate';
+import type { Rule, RuleOutcome } from '../../../shared/rules/rule';
+import { assignment, context, identity } from './context';
+
+const failures = (o: RuleOutcome): string[] => (o.status === 'fail' ? o.findings.map((f) => `${f.subject}: ${f.evidence}`) : []);
+
+describe('service-account-single-factor', () => {
+  it('fails a service account that will break or is blocked, passes one that is not touched and a person', () => {
+    const breaks = identity('service_account', { upn: 'svc-a@contoso.com', displayName: null }, {}, { verdict: 'will_break', reason: 'Automation signs in single-factor to Azure CLI (phase 2): 30 sign-ins.' });
+    const blocked = identity('service_account', { upn: 'svc-b@contoso.com', displayName: null }, {}, { verdict: 'blocked', reason: '12 sign-ins failed for MFA since 2026-11-09.' });
+    const idle = identity('service_account', { upn: 'svc-c@contoso.com' }, {}, { verdict: 'no_activity' });
+    const person = identity('human', {}, {}, { verdict: 'at_risk' });
+    expect(failures(serviceAccount.evaluate(context([breaks, blocked, idle, person])))).toEqual([
+      'svc-a@contoso.com: Automation signs in single-factor to Azure CLI (phase 2): 30 sign-ins.',
+      'svc-b@contoso.com: 12 sign-ins failed for MFA since 2026-11-09.',
+    ]);
+    expect(serviceAccount.evaluate(context([idle, person]))).toEqual({ status: 'pass' });
+  });
+});
+
+describe('password-grant-in-use', () => {
+  it('fails every user object with ROPC sign-ins, whatever its class', () => {
+    const a = identity('human', { upn: 'p@contoso.com', displayName: null }, { ropc: 3, total: 10, lastSeen: '2026-11-18T10:00:00.000Z' });
+    const b = identity('human', {}, { total: 10 });
+    expect(failures(ropc.evaluate(context([a, b])))).toEqual(['p@contoso.com: ROPC on 3 of 10 sign-ins; last sign-in 2026-11-18']);
+    expect(ropc.evaluate(context([b]))).toEqual({ status: 'pass' });
+  });
+});
+
+describe('break-glass-without-phishing-resistant-mfa', () => {
+  it('fails an emergency account judged at risk, passes a ready one', () => {
+    const risky = identity('break_glass', { upn: 'bg2@contoso.com', displayName: null }, {}, { verdict: 'at_risk', reason: 'no method' });
+    const fine = identity('break_glass', {}, {}, { verdict: 'ready' });
+    expect(failures(breakGlass.evaluate(context([risky, fine])))).toEqual(['bg2@contoso.com: no method']);
+    expect(breakGlass.evaluate(context([fine]))).toEqual({ status: 'pass' });
+  });
+});
+
+describe('deleted-principal-holds-roles', () => {
+  it('fails an assignment held by a deleted principal, passes live ones and groups', () => {
+    const gone = identity('unknown', { kind: 'unknown', deleted: true, upn: null, displayName: null });
+    const live = identity('service_principal', { kind: 'service_principal' });
+    const a = [
+      assignment({ identityId: gone.profile.id, role: 'Owner', principalObjectId: 'dead-1', principalType: 'Unknown' }),
+      assignment({ identityId: live.profile.id, role: 'Reader' }),
+      assignment({ identityId: null, principalType: 'Group', role: 'Reader' }),
+    ];
+    expect(failures(deletedPrincipal.evaluate(context([gone, live], a)))).toEqual([
+      'Owner at /subscriptions/00000000-0000-4000-8000-000000000001: Azure role Owner (active) at /subscriptions/00000000-0000-4000-8000-000000000001 is still assigned to deleted principal dead-1',
+    ]);
+    expect(deletedPrincipal.evaluate(context([live], a.slice(1)))).toEqual({ status: 'pass' });
+  });
+});
+
+describe('privileged-azure-role-on-machine-identity', () => {
+  const owner = { system: 'azure' as const, role: 'Owner', scope: '/providers/Microsoft.Management/managementGroups/mg', scopeLevel: 'management_group', state: 'active' as const, privileged: true };
+  it('fails a machine identity with a privileged role at management-group or subscription scope', () => {
+    const sp = identity('service_principal', { kind: 'service_principal', displayName: 'Deployer', upn: null, roles: [owner] });
+    const a = assignment({ identityId: sp.profile.id, role: 'Owner', scope: owner.scope, scopeLevel: 'management_group' });
+    expect(failures(azurePrivileged.evaluate(context([sp], [a])))).toEqual([
+      'Deployer: Owner on a management group (/providers/Microsoft.Management/managementGroups/mg) held by a service principal',
+    ]);
+  });
+
+  it('passes the same role at resource-group scope, a reader, and a person who is Owner', () => {
+    const rgOwner = { ...owner, scope: '/subscriptions/s/resourceGroups/rg', scopeLevel: 'resource_group' };
+    const sp = identity('managed_identity', { kind: 'service_principal', roles: [rgOwner, { ...owner, role: 'Reader', privileged: false }] });
+    const person = identity('human', { roles: [owner] });
+    const a = [
+      assignment({ identityId: sp.profile.id, role: 'Owner', scope: rgOwner.scope, scopeLevel: 'resource_group' }),
+      assignment({ identityId: sp.profile.id, role: 'Reader', scope: owner.scope, scopeLevel: 'management_group' }),
+      assignment({ identityId: person.profile.id, role: 'Owner', scope: owner.scope, scopeLevel: 'management_group' }),
+    ];
+    expect(azurePrivileged.evaluate(context([sp, person], a))).toEqual({ status: 'pass' });
+  });
+});
+
+describe('privileged-entra-role-on-machine-identity', () => {
+  it('fails a service principal with a privileged directory role and says when it is tier 0', () => {
+    const pra = { system: 'entra' as const, role: 'Privileged Role Administrator', scope: '/', scopeLevel: 'tenant', state: 'active' as const, privileged: true };
+    const sp = identity('service_principal', { kind: 'service_principal', displayName: 'Automation', upn: null, roles: [pra] });
+    const a = assignment({ identityId: sp.profile.id, system: 'entra', role: 'Privileged Role Administrator', roleDefinitionId: 'e8611ab8-c189-46e8-94e1-60213ab1f814', scope: '/', scopeLevel: 'tenant' });
+    expect(failures(entraPrivileged.evaluate(context([sp], [a])))).toEqual([
+      'Automation: Privileged Role Administrator (active, tier 0: a path to Global Administrator) held by a service principal',
+    ]);
+    const reader = identity('service_principal', { kind: 'service_principal', roles: [{ ...pra, role: 'Directory Readers', privileged: false }] });
+    expect(entraPrivileged.evaluate(context([reader], [assignment({ identityId: reader.profile.id, system: 'entra', role: 'Directory Readers' })]))).toEqual({ status: 'pass' });
+  });
+});
+
+describe('human-use-of-machine-identity', () => {
+  it('fails a service account with interactive browser sign-ins, passes pure automation', () => {
+    const used = identity('service_account', { upn: 'svc@contoso.com', displayName: null }, { interactive: 4, browserAgent: 3 });
+    const pure = identity('service_account', {}, { nonInteractive: 300, automationAgent: 300 });
+    expect(failures(humanUse.evaluate(context([used, pure])))).toEqual(['svc@contoso.com: 3 browser sign-ins (4 interactive) next to its automation']);
+    expect(humanUse.evaluate(context([pure]))).toEqual({ status: 'pass' });
+  });
+});
+
+describe('machine-identity-reuse', () => {
+  it('fails a machine identity seen from many addresses or countries, never a person', () => {
+    const shared = identity('service_principal', { kind: 'service_principal', displayName: 'Shared app', upn: null }, { total: 900, distinctIps: 25, distinctCountries: 2 });
+    const travel = identity('human', {}, { distinctIps: 40, distinctCountries: 6 });
+    const single = identity('managed_identity', { kind: 'service_principal' }, { total: 50, distinctIps: 1, distinctCountries: 1 });
+    expect(failures(reuse.evaluate(context([shared, travel, single])))).toEqual(['Shared app: 900 sign-ins from 25 addresses in 2 countries']);
+    expect(reuse.evaluate(context([travel, single]))).toEqual({ status: 'pass' });
+  });
+});
+
+describe('evaluateRules', () => {
+  it('skips a rule whose evidence was not imported, with the reason, instead of passing it', () => {
+    const results = evaluateRules(context([], [], ['user_signins']));
+    const byId = Object.fromEntries(results.map((r) => [r.ruleId, r]));
+    expect(byId['break-glass-without-phishing-resistant-mfa']).toMatchObject({ status: 'skipped', reason: 'Skipped: no MFA registration data was imported.' });
+    expect(byId['privileged-azure-role-on-machine-identity']).toMatchObject({ status: 'skipped', reason: 'Skipped: no Azure role assignments were imported.' });
+    expect(byId['password-grant-in-use']).toMatchObject({ status: 'pass' });
+  });
+
+  it('reports a rule that throws as skipped with the error, and still runs the others', () => {
+    const broken: Rule = { meta: { ...ropc.meta, id: 'broken-rule' }, evaluate: () => { throw new Error('boom'); } };
+    const results = evaluateRules(context([]), [broken, ropc]);
+    expect(results.map((r) => [r.ruleId, r.status, r.reason])).toEqual([
+      ['broken-rule', 'skipped', 'The rule failed: boom'],
+      ['password-grant-in-use', 'pass', null],
+    ]);
+  });
+});
