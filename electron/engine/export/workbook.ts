@@ -241,6 +241,7 @@ async function writeReadinessSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, db: E
   for (const r of users) {
     const row = ws.addRow(READINESS_COLUMNS.map((c) => c.value(r)));
     row.alignment = { vertical: 'top', wrapText: true };
+    fitHeight(row, READINESS_COLUMNS.map((c) => c.width));
     row.commit();
     if (++n % 1000 === 0) {
       if (opts.signal.aborted) throw new Error('Export cancelled.');
@@ -251,21 +252,30 @@ async function writeReadinessSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, db: E
   ws.commit();
 }
 
+/**
+ * Row height for wrapped text: spreadsheet apps do not grow rows written by a streaming writer,
+ * so the lines each cell needs at its column's width are estimated (about one character per
+ * width unit) and the row is made that tall.
+ */
+function fitHeight(row: ExcelJS.Row, widths: readonly number[]): void {
+  let lines = 1;
+  row.eachCell((cell, col) => {
+    const width = widths[col - 1] ?? 10;
+    const value = typeof cell.value === 'string' ? cell.value : cell.value == null ? '' : String(cell.value);
+    lines = Math.max(lines, value.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / Math.max(1, width - 1))), 0));
+  });
+  row.height = Math.min(409, 15 * lines);
+}
+
 const SEVERITY_FILL: Record<string, string> = { critical: 'FF8B1A10', high: 'FFE4572E', medium: 'FFF2B33D', low: 'FF9BC1E8', info: 'FFD9D9D9' };
+
+const FINDING_WIDTHS = [11, 34, 44, 36, 70, 18, 18, 18] as const;
 
 /** Every finding, worst first, with its framework references; then every rule's outcome, skipped ones with the reason. */
 async function writeFindingsSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, db: Engagement['reader'], print: Partial<ExcelJS.PageSetup>, opts: WorkbookOptions): Promise<void> {
   const ws = wb.addWorksheet('Findings', { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: { ...print, printTitlesRow: '1:1' } });
-  ws.columns = [
-    { header: 'Severity', width: 11 },
-    { header: 'Rule', width: 34 },
-    { header: 'Finding', width: 44 },
-    { header: 'Subject', width: 36 },
-    { header: 'Evidence', width: 70 },
-    { header: 'OWASP NHI (2025)', width: 16 },
-    { header: 'NIST CSF 2.0', width: 16 },
-    { header: 'NIST SP 800-207', width: 16 },
-  ];
+  const heads = ['Severity', 'Rule', 'Finding', 'Subject', 'Evidence', 'OWASP NHI (2025)', 'NIST CSF 2.0', 'NIST SP 800-207'];
+  ws.columns = heads.map((header, i) => ({ header, width: FINDING_WIDTHS[i] }));
   const header = ws.getRow(1);
   header.eachCell((c) => {
     c.fill = HEADER_FILL;
@@ -285,6 +295,7 @@ async function writeFindingsSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, db: En
       f.frameworks['nist-sp-800-207'].join(', '),
     ]);
     row.alignment = { vertical: 'top', wrapText: true };
+    fitHeight(row, FINDING_WIDTHS);
     const sev = row.getCell(1);
     sev.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: SEVERITY_FILL[f.severity] ?? 'FFD9D9D9' } };
     sev.font = { bold: true, color: { argb: f.severity === 'critical' || f.severity === 'high' ? 'FFFFFFFF' : 'FF1A1F26' } };
@@ -306,6 +317,7 @@ async function writeFindingsSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, db: En
   for (const r of listRuleResults(db)) {
     const row = ws.addRow([r.status === 'fail' ? 'Fail' : r.status === 'pass' ? 'Pass' : 'Skipped', r.ruleId, titles.get(r.ruleId) ?? '', r.findings, r.reason ?? '']);
     row.alignment = { vertical: 'top', wrapText: true };
+    fitHeight(row, FINDING_WIDTHS);
     row.commit();
   }
   ws.commit();
