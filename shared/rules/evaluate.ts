@@ -18,6 +18,7 @@ const NEED_TEXT: Record<string, string> = {
   azure_roles: 'no Azure role assignments were imported',
   entra_roles: 'no Entra role assignments were imported',
   any_roles: 'no role assignments were imported',
+  app_objects: 'no app registrations or service principals were imported',
 };
 
 /**

@@ -1,4 +1,9 @@
 import { rule as breakGlass } from './checks/break-glass-without-phishing-resistant-mfa';
+import { rule as expiringSoon } from './checks/credential-expiring-soon';
+import { rule as dangerousGraph } from './checks/dangerous-graph-application-permission';
+import { rule as expired } from './checks/expired-credential-present';
+import { rule as secretLifetime } from './checks/secret-lifetime-too-long';
+import { rule as thirdParty } from './checks/third-party-with-tenant-control';
 import { rule as deletedPrincipal } from './checks/deleted-principal-holds-roles';
 import { rule as humanUse } from './checks/human-use-of-machine-identity';
 import { rule as reuse } from './checks/machine-identity-reuse';
@@ -38,7 +43,7 @@ export function validateRegistry(rules: readonly Rule[], frameworks: readonly Fr
 
 /** Every rule, sorted by id; the registry is validated as the module loads. */
 export const RULES: readonly Rule[] = validateRegistry(
-  [serviceAccount, ropc, breakGlass, deletedPrincipal, azurePrivileged, entraPrivileged, humanUse, reuse],
+  [serviceAccount, ropc, breakGlass, deletedPrincipal, azurePrivileged, entraPrivileged, humanUse, reuse, secretLifetime, expired, expiringSoon, dangerousGraph, thirdParty],
   FRAMEWORKS,
 );
 

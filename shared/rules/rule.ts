@@ -4,7 +4,7 @@ import { SeveritySchema, type IdentityClass } from '../domain/vocabulary';
 import type { Readiness } from '../readiness/assess';
 
 /** Evidence a rule needs; without it the rule is skipped with the reason, never passed. */
-export const EVIDENCE_NEEDS = ['user_signins', 'workload_signins', 'registration', 'azure_roles', 'entra_roles', 'any_roles'] as const;
+export const EVIDENCE_NEEDS = ['user_signins', 'workload_signins', 'registration', 'azure_roles', 'entra_roles', 'any_roles', 'app_objects'] as const;
 export type EvidenceNeed = (typeof EVIDENCE_NEEDS)[number];
 
 /** A rule's metadata, validated when the registry loads. */
@@ -46,20 +46,47 @@ export interface RuleRoleAssignment {
   principalName: string | null;
 }
 
+/** A credential of an application or service principal. Times are ISO text as exported. */
+export interface RuleCredential {
+  identityId: number;
+  type: 'password' | 'certificate' | 'federated';
+  keyId: string | null;
+  displayName: string | null;
+  start: string | null;
+  end: string | null;
+  subject: string | null;
+  issuer: string | null;
+}
+
+/** An API permission of an application (required in its registration) or its service principal (granted). */
+export interface RulePermission {
+  identityId: number;
+  resourceAppId: string;
+  permissionId: string;
+  type: 'Role' | 'Scope';
+  source: 'required' | 'granted';
+}
+
 export interface RuleSettings {
   /** Countries a machine identity signs in from before it looks shared (NHI9). */
   reuseCountries: number;
   /** Distinct source addresses a machine identity signs in from before it looks shared (NHI9). */
   reuseIps: number;
+  /** Longest acceptable client secret lifetime, in days (NHI7). */
+  maxSecretDays: number;
+  /** Credentials ending within this many days of the as-of date are reported as expiring. */
+  expiringDays: number;
 }
 
-export const DEFAULT_RULE_SETTINGS: RuleSettings = { reuseCountries: 3, reuseIps: 20 };
+export const DEFAULT_RULE_SETTINGS: RuleSettings = { reuseCountries: 3, reuseIps: 20, maxSecretDays: 180, expiringDays: 30 };
 
 /** The read-only snapshot every rule evaluates: nothing else, no database, no clock. */
 export interface RuleContext {
   identities: readonly RuleIdentity[];
   byId: ReadonlyMap<number, RuleIdentity>;
   roleAssignments: readonly RuleRoleAssignment[];
+  credentials: readonly RuleCredential[];
+  permissions: readonly RulePermission[];
   evidence: ReadonlySet<EvidenceNeed>;
   settings: RuleSettings;
   asOfMs: number;

@@ -2,7 +2,15 @@ import type { IdentityProfile } from '../../../shared/classification/profile';
 import type { IdentityClass } from '../../../shared/domain/vocabulary';
 import type { Readiness } from '../../../shared/readiness/assess';
 import { evaluateRules, type RuleResult } from '../../../shared/rules/evaluate';
-import { DEFAULT_RULE_SETTINGS, type EvidenceNeed, type RuleContext, type RuleIdentity, type RuleRoleAssignment } from '../../../shared/rules/rule';
+import {
+  DEFAULT_RULE_SETTINGS,
+  type EvidenceNeed,
+  type RuleContext,
+  type RuleCredential,
+  type RuleIdentity,
+  type RulePermission,
+  type RuleRoleAssignment,
+} from '../../../shared/rules/rule';
 import type { Db } from '../db/open';
 
 /** Which evidence the engagement holds, in the rules' terms. */
@@ -16,6 +24,7 @@ function evidence(db: Db): Set<EvidenceNeed> {
   if (kinds.some((k) => k.startsWith('azure.roles.'))) has.add('azure_roles');
   if (kinds.some((k) => k.startsWith('entra.roles.'))) has.add('entra_roles');
   if (has.has('azure_roles') || has.has('entra_roles')) has.add('any_roles');
+  if (kinds.some((k) => k.startsWith('applications.') || k.startsWith('serviceprincipals.'))) has.add('app_objects');
   return has;
 }
 
@@ -39,10 +48,21 @@ export function writeFindings(
       )
       .all() as RuleRoleAssignment[]
   );
+  const credentials = db
+    .prepare(
+      `SELECT identity_id AS identityId, type, key_id AS keyId, display_name AS displayName, start_time AS start, end_time AS "end", subject, issuer
+         FROM credentials ORDER BY id`,
+    )
+    .all() as RuleCredential[];
+  const permissions = db
+    .prepare(`SELECT identity_id AS identityId, resource_app_id AS resourceAppId, permission_id AS permissionId, type, source FROM app_permissions ORDER BY rowid`)
+    .all() as RulePermission[];
   const ctx: RuleContext = {
     identities,
     byId: new Map(identities.map((i) => [i.profile.id, i])),
     roleAssignments,
+    credentials,
+    permissions,
     evidence: evidence(db),
     settings: DEFAULT_RULE_SETTINGS,
     asOfMs,

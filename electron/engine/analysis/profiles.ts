@@ -55,10 +55,18 @@ export function buildProfiles(db: Db, settings: ClassificationSettings): Map<num
       signIns: emptySignIns(),
     });
   }
-  const ownAppIds = new Set(
-    (db.prepare(`SELECT app_id FROM identities WHERE kind = 'application' AND app_id IS NOT NULL`).raw(true).all() as [string][]).map(([a]) => a),
-  );
-  for (const p of profiles.values()) if (p.kind !== 'user') p.ownApp = p.kind === 'application' || (p.appId != null && ownAppIds.has(p.appId));
+  // An app is the tenant's own when its application object was exported (kind application, or a
+  // service principal merged with its application), or its owner tenant is the one that owns those.
+  const own = db
+    .prepare(`SELECT id, app_id, app_owner_org_id FROM identities WHERE kind = 'application' OR app_object_id IS NOT NULL`)
+    .all() as { id: number; app_id: string | null; app_owner_org_id: string | null }[];
+  const ownIds = new Set(own.map((o) => o.id));
+  const ownAppIds = new Set(own.flatMap((o) => (o.app_id ? [o.app_id] : [])));
+  const ownTenants = new Set(own.flatMap((o) => (o.app_owner_org_id ? [o.app_owner_org_id.toLowerCase()] : [])));
+  for (const p of profiles.values()) {
+    if (p.kind === 'user' || p.kind === 'unknown') continue;
+    p.ownApp = ownIds.has(p.id) || (p.appId != null && ownAppIds.has(p.appId)) || (p.appOwnerOrgId != null && ownTenants.has(p.appOwnerOrgId.toLowerCase()));
+  }
   foldSignIns(db, profiles, settings.regularityToleranceShare);
   addRegistration(db, profiles);
   addRoles(db, profiles);

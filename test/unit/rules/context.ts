@@ -1,7 +1,16 @@
 import type { IdentityProfile } from '../../../shared/classification/profile';
 import type { IdentityClass } from '../../../shared/domain/vocabulary';
 import type { Readiness } from '../../../shared/readiness/assess';
-import { DEFAULT_RULE_SETTINGS, EVIDENCE_NEEDS, type EvidenceNeed, type RuleContext, type RuleIdentity, type RuleRoleAssignment } from '../../../shared/rules/rule';
+import {
+  DEFAULT_RULE_SETTINGS,
+  EVIDENCE_NEEDS,
+  type EvidenceNeed,
+  type RuleContext,
+  type RuleCredential,
+  type RuleIdentity,
+  type RulePermission,
+  type RuleRoleAssignment,
+} from '../../../shared/rules/rule';
 import { user } from '../shared/profiles';
 
 let nextId = 1;
@@ -37,12 +46,23 @@ export function assignment(over: Partial<RuleRoleAssignment>): RuleRoleAssignmen
   };
 }
 
+export function credential(over: Partial<RuleCredential> & { identityId: number }): RuleCredential {
+  return { type: 'password', keyId: 'k-1', displayName: null, start: '2026-01-01T00:00:00.000Z', end: '2026-06-01T00:00:00.000Z', subject: null, issuer: null, ...over };
+}
+
 /** A snapshot with all evidence present unless said otherwise. */
-export function context(identities: RuleIdentity[], roleAssignments: RuleRoleAssignment[] = [], evidence: readonly EvidenceNeed[] = EVIDENCE_NEEDS): RuleContext {
+export function context(
+  identities: RuleIdentity[],
+  roleAssignments: RuleRoleAssignment[] = [],
+  evidence: readonly EvidenceNeed[] = EVIDENCE_NEEDS,
+  more: { credentials?: RuleCredential[]; permissions?: RulePermission[] } = {},
+): RuleContext {
   return {
     identities,
     byId: new Map(identities.map((i) => [i.profile.id, i])),
     roleAssignments,
+    credentials: more.credentials ?? [],
+    permissions: more.permissions ?? [],
     evidence: new Set(evidence),
     settings: DEFAULT_RULE_SETTINGS,
     asOfMs: Date.parse('2026-11-20T23:59:59Z'),

@@ -7,9 +7,14 @@ import { rule as ropc } from '../../../shared/rules/checks/password-grant-in-use
 import { rule as azurePrivileged } from '../../../shared/rules/checks/privileged-azure-role-on-machine-identity';
 import { rule as entraPrivileged } from '../../../shared/rules/checks/privileged-entra-role-on-machine-identity';
 import { rule as serviceAccount } from '../../../shared/rules/checks/service-account-single-factor';
+import { rule as expiringSoon } from '../../../shared/rules/checks/credential-expiring-soon';
+import { rule as dangerousGraph } from '../../../shared/rules/checks/dangerous-graph-application-permission';
+import { rule as expired } from '../../../shared/rules/checks/expired-credential-present';
+import { rule as secretLifetime } from '../../../shared/rules/checks/secret-lifetime-too-long';
+import { rule as thirdParty } from '../../../shared/rules/checks/third-party-with-tenant-control';
 import { evaluateRules } from '../../../shared/rules/evaluate';
 import type { Rule, RuleOutcome } from '../../../shared/rules/rule';
-import { assignment, context, identity } from './context';
+import { assignment, context, credential, identity } from './context';
 
 const failures = (o: RuleOutcome): string[] => (o.status === 'fail' ? o.findings.map((f) => `${f.subject}: ${f.evidence}`) : []);
 
@@ -132,5 +137,70 @@ describe('evaluateRules', () => {
       ['broken-rule', 'skipped', 'The rule failed: boom'],
       ['password-grant-in-use', 'pass', null],
     ]);
+  });
+});
+
+const GRAPH = '00000003-0000-0000-c000-000000000000';
+const ROLE_MANAGEMENT_RW = '9e3f62cf-ca93-4989-b6ce-bf83c28f9fe8';
+const USER_READ_ALL = 'df021288-bdef-4463-88db-98f22de89214';
+
+describe('credential rules', () => {
+  const app = identity('service_principal', { kind: 'service_principal', displayName: 'Payroll export', upn: null });
+  const id = app.profile.id;
+
+  it('secret-lifetime-too-long: a secret over the limit or without expiry fails, a short one and a certificate pass', () => {
+    const creds = [
+      credential({ identityId: id, displayName: 'ci', start: '2025-01-01T00:00:00.000Z', end: '2027-01-01T00:00:00.000Z' }),
+      credential({ identityId: id, displayName: 'forever', start: '2024-01-01T00:00:00.000Z', end: '2299-12-31T05:00:00.000Z' }),
+      credential({ identityId: id, displayName: 'short', start: '2026-09-01T00:00:00.000Z', end: '2027-01-01T00:00:00.000Z' }),
+      credential({ identityId: id, type: 'certificate', start: '2024-01-01T00:00:00.000Z', end: '2034-01-01T00:00:00.000Z' }),
+    ];
+    expect(failures(secretLifetime.evaluate(context([app], [], undefined, { credentials: creds })))).toEqual([
+      'Payroll export: Secret "ci" is valid for 730 days (2025-01-01 to 2027-01-01); the limit is 180',
+      'Payroll export: Secret "forever" never expires',
+    ]);
+    expect(secretLifetime.evaluate(context([app], [], undefined, { credentials: creds.slice(2) }))).toEqual({ status: 'pass' });
+  });
+
+  it('expired-credential-present and credential-expiring-soon read the as-of date, not the clock', () => {
+    const creds = [
+      credential({ identityId: id, displayName: 'old', end: '2026-10-01T00:00:00.000Z' }),
+      credential({ identityId: id, type: 'certificate', keyId: 'c-1', end: '2026-12-05T00:00:00.000Z' }),
+      credential({ identityId: id, displayName: 'later', end: '2027-06-01T00:00:00.000Z' }),
+      credential({ identityId: id, type: 'federated', end: null }),
+    ];
+    const ctx = context([app], [], undefined, { credentials: creds });
+    expect(failures(expired.evaluate(ctx))).toEqual(['Payroll export: Secret "old" expired on 2026-10-01']);
+    expect(failures(expiringSoon.evaluate(ctx))).toEqual(['Payroll export: Certificate key c-1 expires on 2026-12-05, in 14 days']);
+    const fresh = context([app], [], undefined, { credentials: creds.slice(2) });
+    expect(expired.evaluate(fresh)).toEqual({ status: 'pass' });
+    expect(expiringSoon.evaluate(fresh)).toEqual({ status: 'pass' });
+  });
+});
+
+describe('permission rules', () => {
+  it('dangerous-graph-application-permission: a tier-0 Graph app role fails once, saying whether it was granted; User.Read.All passes', () => {
+    const app = identity('service_principal', { kind: 'service_principal', displayName: 'Identity automation', upn: null });
+    const perms = [
+      { identityId: app.profile.id, resourceAppId: GRAPH, permissionId: ROLE_MANAGEMENT_RW, type: 'Role' as const, source: 'required' as const },
+      { identityId: app.profile.id, resourceAppId: GRAPH, permissionId: ROLE_MANAGEMENT_RW, type: 'Role' as const, source: 'granted' as const },
+      { identityId: app.profile.id, resourceAppId: GRAPH, permissionId: USER_READ_ALL, type: 'Role' as const, source: 'granted' as const },
+    ];
+    expect(failures(dangerousGraph.evaluate(context([app], [], undefined, { permissions: perms })))).toEqual([
+      'Identity automation: RoleManagement.ReadWrite.Directory (Microsoft Graph application permission, granted with admin consent)',
+    ]);
+    expect(dangerousGraph.evaluate(context([app], [], undefined, { permissions: perms.slice(2) }))).toEqual({ status: 'pass' });
+  });
+
+  it('third-party-with-tenant-control: a vendor app with a tier-0 grant fails; an own app, a Microsoft app and a harmless vendor pass', () => {
+    const vendor = identity('service_principal', { kind: 'service_principal', displayName: 'Vendor CSPM', upn: null, ownApp: false, appOwnerOrgId: '9a3b0000-0000-4000-8000-00000000abcd' });
+    const own = identity('service_principal', { kind: 'service_principal', ownApp: true, appOwnerOrgId: '11111111-0000-4000-8000-000000000001' });
+    const microsoft = identity('service_principal', { kind: 'service_principal', ownApp: false, appOwnerOrgId: 'f8cdef31-a31e-4b4a-93e4-5f571e91255a' });
+    const grant = (identityId: number, permissionId: string) => ({ identityId, resourceAppId: GRAPH, permissionId, type: 'Role' as const, source: 'granted' as const });
+    const perms = [grant(vendor.profile.id, ROLE_MANAGEMENT_RW), grant(own.profile.id, ROLE_MANAGEMENT_RW), grant(microsoft.profile.id, ROLE_MANAGEMENT_RW)];
+    expect(failures(thirdParty.evaluate(context([vendor, own, microsoft], [], undefined, { permissions: perms })))).toEqual([
+      'Vendor CSPM: Owned by tenant 9a3b0000-0000-4000-8000-00000000abcd; holds Graph RoleManagement.ReadWrite.Directory',
+    ]);
+    expect(thirdParty.evaluate(context([vendor], [], undefined, { permissions: [grant(vendor.profile.id, USER_READ_ALL)] }))).toEqual({ status: 'pass' });
   });
 });

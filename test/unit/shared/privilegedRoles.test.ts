@@ -31,3 +31,11 @@ describe('privileged role lists', () => {
     expect(isPrivilegedAzureRole(null, 'Reader')).toBe(false);
   });
 });
+
+describe('tier-0 Graph application permissions', () => {
+  it('equal the catalogue they were copied from', async () => {
+    const { GRAPH_TIER0_APP_ROLES } = await import('../../../shared/catalogue/graphPermissions');
+    const tiers = csv('graph_application_permissions_tiers.csv');
+    expect(ids(GRAPH_TIER0_APP_ROLES)).toEqual([...new Set(tiers.filter((r) => r.aztier_tier === '0').map((r) => r.id as string))].sort());
+  });
+});
