@@ -19,6 +19,7 @@ const NEED_TEXT: Record<string, string> = {
   entra_roles: 'no Entra role assignments were imported',
   any_roles: 'no role assignments were imported',
   app_objects: 'no app registrations or service principals were imported',
+  owners: 'no application owners were exported (export applications and service principals with $expand=owners)',
 };
 
 /**

@@ -1,4 +1,8 @@
+import { rule as noOwners } from './checks/application-without-owners';
 import { rule as breakGlass } from './checks/break-glass-without-phishing-resistant-mfa';
+import { rule as broadFic } from './checks/federated-credential-broad-subject';
+import { rule as badOwner } from './checks/owner-disabled-deleted-or-guest';
+import { rule as unusedApp } from './checks/unused-application-with-access';
 import { rule as expiringSoon } from './checks/credential-expiring-soon';
 import { rule as dangerousGraph } from './checks/dangerous-graph-application-permission';
 import { rule as expired } from './checks/expired-credential-present';
@@ -43,7 +47,7 @@ export function validateRegistry(rules: readonly Rule[], frameworks: readonly Fr
 
 /** Every rule, sorted by id; the registry is validated as the module loads. */
 export const RULES: readonly Rule[] = validateRegistry(
-  [serviceAccount, ropc, breakGlass, deletedPrincipal, azurePrivileged, entraPrivileged, humanUse, reuse, secretLifetime, expired, expiringSoon, dangerousGraph, thirdParty],
+  [serviceAccount, ropc, breakGlass, deletedPrincipal, azurePrivileged, entraPrivileged, humanUse, reuse, secretLifetime, expired, expiringSoon, dangerousGraph, thirdParty, noOwners, badOwner, broadFic, unusedApp],
   FRAMEWORKS,
 );
 

@@ -4,7 +4,7 @@ import { SeveritySchema, type IdentityClass } from '../domain/vocabulary';
 import type { Readiness } from '../readiness/assess';
 
 /** Evidence a rule needs; without it the rule is skipped with the reason, never passed. */
-export const EVIDENCE_NEEDS = ['user_signins', 'workload_signins', 'registration', 'azure_roles', 'entra_roles', 'any_roles', 'app_objects'] as const;
+export const EVIDENCE_NEEDS = ['user_signins', 'workload_signins', 'registration', 'azure_roles', 'entra_roles', 'any_roles', 'app_objects', 'owners'] as const;
 export type EvidenceNeed = (typeof EVIDENCE_NEEDS)[number];
 
 /** A rule's metadata, validated when the registry loads. */
@@ -67,6 +67,15 @@ export interface RulePermission {
   source: 'required' | 'granted';
 }
 
+/** An owner of an application or service principal, as the export names it. */
+export interface RuleOwner {
+  identityId: number;
+  ownerObjectId: string;
+  ownerUpn: string | null;
+  ownerDisplayName: string | null;
+  ownerType: string | null;
+}
+
 export interface RuleSettings {
   /** Countries a machine identity signs in from before it looks shared (NHI9). */
   reuseCountries: number;
@@ -87,6 +96,9 @@ export interface RuleContext {
   roleAssignments: readonly RuleRoleAssignment[];
   credentials: readonly RuleCredential[];
   permissions: readonly RulePermission[];
+  owners: readonly RuleOwner[];
+  /** Application ids that appear in any sign-in, as the client people or workloads signed in to. */
+  appIdsSignedInTo: ReadonlySet<string>;
   evidence: ReadonlySet<EvidenceNeed>;
   settings: RuleSettings;
   asOfMs: number;

@@ -8,9 +8,11 @@ import {
   type RuleContext,
   type RuleCredential,
   type RuleIdentity,
+  type RuleOwner,
   type RulePermission,
   type RuleRoleAssignment,
 } from '../../../shared/rules/rule';
+import { fieldIndex, parseGroupValue } from '../../../shared/parse/signInFields';
 import type { Db } from '../db/open';
 
 /** Which evidence the engagement holds, in the rules' terms. */
@@ -25,6 +27,8 @@ function evidence(db: Db): Set<EvidenceNeed> {
   if (kinds.some((k) => k.startsWith('entra.roles.'))) has.add('entra_roles');
   if (has.has('azure_roles') || has.has('entra_roles')) has.add('any_roles');
   if (kinds.some((k) => k.startsWith('applications.') || k.startsWith('serviceprincipals.'))) has.add('app_objects');
+  // Owners come only with $expand=owners: an engagement without any owner row has no owner evidence.
+  if (db.prepare(`SELECT 1 FROM owners LIMIT 1`).get() !== undefined) has.add('owners');
   return has;
 }
 
@@ -57,12 +61,26 @@ export function writeFindings(
   const permissions = db
     .prepare(`SELECT identity_id AS identityId, resource_app_id AS resourceAppId, permission_id AS permissionId, type, source FROM app_permissions ORDER BY rowid`)
     .all() as RulePermission[];
+  const owners = db
+    .prepare(
+      `SELECT identity_id AS identityId, owner_object_id AS ownerObjectId, owner_upn AS ownerUpn, owner_display_name AS ownerDisplayName, owner_type AS ownerType
+         FROM owners ORDER BY identity_id, owner_object_id`,
+    )
+    .all() as RuleOwner[];
+  const appIdsSignedInTo = new Set<string>();
+  const appField = fieldIndex('app', 'appId');
+  for (const [value] of db.prepare(`SELECT value FROM signin_values WHERE id IN (SELECT DISTINCT app_ref FROM signins)`).raw(true).iterate() as IterableIterator<[string]>) {
+    const appId = parseGroupValue(value)?.[appField];
+    if (appId) appIdsSignedInTo.add(appId);
+  }
   const ctx: RuleContext = {
     identities,
     byId: new Map(identities.map((i) => [i.profile.id, i])),
     roleAssignments,
     credentials,
     permissions,
+    owners,
+    appIdsSignedInTo,
     evidence: evidence(db),
     settings: DEFAULT_RULE_SETTINGS,
     asOfMs,

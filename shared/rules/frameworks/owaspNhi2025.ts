@@ -6,10 +6,11 @@ export const OWASP_NHI_2025: Framework = {
   name: 'OWASP Top 10 Non-Human Identities Risks (2025)',
   short: 'OWASP NHI',
   requirements: [
-    { id: 'NHI1:2025', title: 'Improper Offboarding', ruleIds: ['deleted-principal-holds-roles', 'expired-credential-present'] },
+    { id: 'NHI1:2025', title: 'Improper Offboarding', ruleIds: ['deleted-principal-holds-roles', 'expired-credential-present', 'application-without-owners', 'owner-disabled-deleted-or-guest', 'unused-application-with-access'] },
     { id: 'NHI3:2025', title: 'Vulnerable Third-Party NHI', ruleIds: ['third-party-with-tenant-control'] },
     { id: 'NHI4:2025', title: 'Insecure Authentication', ruleIds: ['service-account-single-factor', 'password-grant-in-use', 'break-glass-without-phishing-resistant-mfa'] },
     { id: 'NHI5:2025', title: 'Overprivileged NHI', ruleIds: ['privileged-azure-role-on-machine-identity', 'privileged-entra-role-on-machine-identity', 'dangerous-graph-application-permission', 'third-party-with-tenant-control'] },
+    { id: 'NHI6:2025', title: 'Insecure Cloud Deployment Configurations', ruleIds: ['federated-credential-broad-subject'] },
     { id: 'NHI7:2025', title: 'Long-Lived Secrets', ruleIds: ['secret-lifetime-too-long', 'expired-credential-present', 'credential-expiring-soon'] },
     { id: 'NHI9:2025', title: 'NHI Reuse', ruleIds: ['machine-identity-reuse'] },
     { id: 'NHI10:2025', title: 'Human Use of NHI', ruleIds: ['human-use-of-machine-identity'] },

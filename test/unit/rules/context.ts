@@ -8,6 +8,7 @@ import {
   type RuleContext,
   type RuleCredential,
   type RuleIdentity,
+  type RuleOwner,
   type RulePermission,
   type RuleRoleAssignment,
 } from '../../../shared/rules/rule';
@@ -55,7 +56,7 @@ export function context(
   identities: RuleIdentity[],
   roleAssignments: RuleRoleAssignment[] = [],
   evidence: readonly EvidenceNeed[] = EVIDENCE_NEEDS,
-  more: { credentials?: RuleCredential[]; permissions?: RulePermission[] } = {},
+  more: { credentials?: RuleCredential[]; permissions?: RulePermission[]; owners?: RuleOwner[] } = {},
 ): RuleContext {
   return {
     identities,
@@ -63,6 +64,8 @@ export function context(
     roleAssignments,
     credentials: more.credentials ?? [],
     permissions: more.permissions ?? [],
+    owners: more.owners ?? [],
+    appIdsSignedInTo: new Set(),
     evidence: new Set(evidence),
     settings: DEFAULT_RULE_SETTINGS,
     asOfMs: Date.parse('2026-11-20T23:59:59Z'),

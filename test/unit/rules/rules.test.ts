@@ -12,6 +12,10 @@ import { rule as dangerousGraph } from '../../../shared/rules/checks/dangerous-g
 import { rule as expired } from '../../../shared/rules/checks/expired-credential-present';
 import { rule as secretLifetime } from '../../../shared/rules/checks/secret-lifetime-too-long';
 import { rule as thirdParty } from '../../../shared/rules/checks/third-party-with-tenant-control';
+import { rule as noOwners } from '../../../shared/rules/checks/application-without-owners';
+import { rule as broadFic } from '../../../shared/rules/checks/federated-credential-broad-subject';
+import { rule as badOwner } from '../../../shared/rules/checks/owner-disabled-deleted-or-guest';
+import { rule as unusedApp } from '../../../shared/rules/checks/unused-application-with-access';
 import { evaluateRules } from '../../../shared/rules/evaluate';
 import type { Rule, RuleOutcome } from '../../../shared/rules/rule';
 import { assignment, context, credential, identity } from './context';
@@ -202,5 +206,68 @@ describe('permission rules', () => {
       'Vendor CSPM: Owned by tenant 9a3b0000-0000-4000-8000-00000000abcd; holds Graph RoleManagement.ReadWrite.Directory',
     ]);
     expect(thirdParty.evaluate(context([vendor], [], undefined, { permissions: [grant(vendor.profile.id, USER_READ_ALL)] }))).toEqual({ status: 'pass' });
+  });
+});
+
+describe('ownership and lifecycle rules', () => {
+  const owned = identity('service_principal', { kind: 'service_principal', displayName: 'Payroll Export', upn: null, ownApp: true });
+  const orphan = identity('service_principal', { kind: 'service_principal', displayName: 'Expense Connector', upn: null, ownApp: true });
+  const vendor = identity('service_principal', { kind: 'service_principal', ownApp: false, appOwnerOrgId: '9a3b0000-0000-4000-8000-00000000abcd' });
+  const owner = (identityId: number, ownerObjectId: string) => ({ identityId, ownerObjectId, ownerUpn: null, ownerDisplayName: null, ownerType: 'user' });
+
+  it('application-without-owners: an own application without owners fails; vendors are not asked for owners', () => {
+    const ctx = context([owned, orphan, vendor], [], undefined, { owners: [owner(owned.profile.id, 'u-1')] });
+    expect(failures(noOwners.evaluate(ctx))).toEqual(['Expense Connector: No owner in the exported application and service principal']);
+    expect(noOwners.evaluate(context([owned, vendor], [], undefined, { owners: [owner(owned.profile.id, 'u-1')] }))).toEqual({ status: 'pass' });
+  });
+
+  it('application-without-owners is skipped, not failed, when the export carried no owners at all', () => {
+    const results = evaluateRules(context([orphan], [], ['app_objects']));
+    expect(results.find((r) => r.ruleId === 'application-without-owners')).toMatchObject({ status: 'skipped', reason: expect.stringMatching(/expand=owners/u) });
+  });
+
+  it('owner-disabled-deleted-or-guest: names why each owner cannot answer for the application', () => {
+    const leaver = identity('human', { objectId: 'u-leaver', upn: 'leaver@contoso.com', displayName: null, accountEnabled: false });
+    const guest = identity('guest', { objectId: 'u-guest', upn: 'g_fabrikam.com#EXT#@contoso.onmicrosoft.com', displayName: null, userType: 'guest' });
+    const staff = identity('human', { objectId: 'u-staff', upn: 'staff@contoso.com' });
+    const owners = [owner(owned.profile.id, 'u-leaver'), owner(owned.profile.id, 'u-guest'), owner(orphan.profile.id, 'u-staff')];
+    expect(failures(badOwner.evaluate(context([owned, orphan, leaver, guest, staff], [], undefined, { owners })))).toEqual([
+      'Payroll Export: Owner leaver@contoso.com is disabled',
+      'Payroll Export: Owner g_fabrikam.com#EXT#@contoso.onmicrosoft.com is a guest',
+    ]);
+    expect(badOwner.evaluate(context([orphan, staff], [], undefined, { owners: owners.slice(2) }))).toEqual({ status: 'pass' });
+  });
+
+  it('federated-credential-broad-subject: a pull-request subject fails, a protected environment passes', () => {
+    const gh = 'https://token.actions.githubusercontent.com';
+    const creds = [
+      credential({ identityId: owned.profile.id, type: 'federated', end: null, subject: 'repo:contoso/infrastructure:pull_request', issuer: gh }),
+      credential({ identityId: owned.profile.id, type: 'federated', end: null, subject: 'repo:contoso/infrastructure:environment:production', issuer: gh }),
+      credential({ identityId: owned.profile.id, type: 'federated', end: null, subject: 'system:serviceaccount:payments:payments-api', issuer: 'https://westeurope.oic.prod-aks.azure.com/t/x/' }),
+    ];
+    expect(failures(broadFic.evaluate(context([owned], [], undefined, { credentials: creds })))).toEqual([
+      'Payroll Export: Subject "repo:contoso/infrastructure:pull_request" from https://token.actions.githubusercontent.com: any pull request of the repository, including changes nobody has reviewed, can obtain its token',
+    ]);
+    expect(broadFic.evaluate(context([owned], [], undefined, { credentials: creds.slice(1) }))).toEqual({ status: 'pass' });
+  });
+
+  it('unused-application-with-access: no sign-ins but a valid secret or a role fails; an expired secret alone or activity passes', () => {
+    const idle = identity('service_principal', { kind: 'service_principal', displayName: 'Terraform Deployer (old)', upn: null, ownApp: true });
+    const active = identity('service_principal', { kind: 'service_principal', ownApp: true }, { total: 40, servicePrincipal: 40 });
+    const stale = identity('service_principal', { kind: 'service_principal', ownApp: true });
+    const creds = [
+      credential({ identityId: idle.profile.id, end: '2299-12-31T00:00:00.000Z' }),
+      credential({ identityId: active.profile.id, end: '2299-12-31T00:00:00.000Z' }),
+      credential({ identityId: stale.profile.id, end: '2025-01-01T00:00:00.000Z' }),
+    ];
+    const roles = [assignment({ identityId: idle.profile.id, role: 'Owner' })];
+    expect(failures(unusedApp.evaluate(context([idle, active, stale], roles, undefined, { credentials: creds })))).toEqual([
+      'Terraform Deployer (old): No sign-in by it or to it in the imported logs; holds 1 valid credential(s), 1 role assignment(s)',
+    ]);
+    expect(unusedApp.evaluate(context([active, stale], [], undefined, { credentials: creds.slice(1) }))).toEqual({ status: 'pass' });
+    // A web application people sign in to is in use even if it never signs in itself.
+    const web = identity('service_principal', { kind: 'service_principal', ownApp: true, appId: 'aaaaaaaa-0000-4000-8000-000000000001' });
+    const ctx = context([web], [], undefined, { credentials: [credential({ identityId: web.profile.id, end: '2299-12-31T00:00:00.000Z' })] });
+    expect(unusedApp.evaluate({ ...ctx, appIdsSignedInTo: new Set(['aaaaaaaa-0000-4000-8000-000000000001']) })).toEqual({ status: 'pass' });
   });
 });
