@@ -14,6 +14,7 @@ import { getCoverage, recordSignInCategories } from './queries/coverage';
 import { getIdentity, listIdentities } from './queries/identities';
 import { setOverride } from './analysis/override';
 import { getSummary, listImportedFiles } from './queries/summary';
+import { iterateFindings } from './queries/findings';
 
 export interface EngineOptions {
   /** Folder of the bundled sample tenant's export files. */
@@ -90,6 +91,7 @@ export class Engine {
       setOverride(engagement.writer, engagement.classificationSettings(), req.id, req.class, req.reason);
       return this.identity(req.id);
     },
+    'findings:forIdentity': (req) => [...iterateFindings(this.current().reader, req.id)],
     'summary:get': () => {
       const e = this.current();
       return getSummary(e.reader, e.info());

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ImportKindSchema } from '../domain/importKinds';
-import { IdentityClassSchema, IdentityKindSchema, VerdictSchema } from '../domain/vocabulary';
+import { IdentityClassSchema, IdentityKindSchema, SeveritySchema, VerdictSchema } from '../domain/vocabulary';
 
 /** A calendar date (YYYY-MM-DD); the reference date for expiry and dormancy. */
 export const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/u, 'expected a date as YYYY-MM-DD');
@@ -90,6 +90,19 @@ export const SurfaceSchema = z.object({
 export type Surface = z.infer<typeof SurfaceSchema>;
 
 export const RecommendationSchema = z.object({ pattern: z.string(), action: z.string(), rationale: z.string() });
+
+/** A governance finding as the UI and the report show it. */
+export const FindingSchema = z.object({
+  id: z.number().int(),
+  ruleId: z.string(),
+  title: z.string(),
+  severity: SeveritySchema,
+  identityId: z.number().int().nullable(),
+  subject: z.string(),
+  evidence: z.string(),
+  frameworks: z.object({ 'owasp-nhi-2025': z.array(z.string()), 'nist-csf-2': z.array(z.string()), 'nist-sp-800-207': z.array(z.string()) }),
+});
+export type Finding = z.infer<typeof FindingSchema>;
 
 export const IdentityRowSchema = z.object({
   id: z.number().int(),

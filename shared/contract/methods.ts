@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   EngagementInfoSchema,
+  FindingSchema,
   IdentityPageSchema,
   IdentityQuerySchema,
   IdentityRowSchema,
@@ -88,6 +89,11 @@ export const METHODS = {
     handler: 'engine',
     request: z.object({ id: z.number().int(), class: IdentityClassSchema.nullable(), reason: z.string().max(1000) }),
     response: IdentityRowSchema,
+  },
+  'findings:forIdentity': {
+    handler: 'engine',
+    request: z.object({ id: z.number().int() }),
+    response: z.array(FindingSchema),
   },
   'summary:get': {
     handler: 'engine',

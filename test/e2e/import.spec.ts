@@ -75,6 +75,8 @@ test.describe('a new engagement', () => {
     await expect(readiness.locator('tr[data-surface="cli"]')).toHaveAttribute('data-effect', 'breaks');
     await expect(readiness).toContainText('Automation signs in single-factor to Azure CLI (phase 2)');
     await expect(detail.getByTestId('recommendation')).toHaveAttribute('data-pattern', 'service_principal_certificate');
+    // Its governance findings, with their framework references.
+    await expect(detail.getByTestId('findings').locator('[data-rule="password-grant-in-use"]')).toContainText('NHI4:2025');
 
     // A reviewer overrides the class with a reason; the verdict is judged again for it.
     const review = detail.getByTestId('override');

@@ -45,6 +45,9 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(page.getByTestId('readiness').locator('tr[data-effect="breaks"]')).toBeVisible();
     await page.getByTestId('identity-detail').getByTestId('readiness').scrollIntoViewIfNeeded();
     await shot('4c-identity-will-break');
+    await expect(page.getByTestId('findings').locator('[data-rule]').first()).toBeVisible();
+    await page.getByTestId('findings').scrollIntoViewIfNeeded();
+    await shot('4d-identity-findings');
     await page.getByRole('searchbox', { name: 'Search identities' }).fill('');
     await expect(grid).toHaveAttribute('data-total', /\d{3}/u);
     await page.getByRole('searchbox', { name: 'Search identities' }).click();

@@ -1,17 +1,9 @@
+import type { Finding } from '../../../shared/contract/dto';
 import type { Severity } from '../../../shared/domain/vocabulary';
 import { frameworkRefs } from '../../../shared/rules/registry';
 import type { Db } from '../db/open';
 
-export interface FindingRow {
-  id: number;
-  ruleId: string;
-  title: string;
-  severity: Severity;
-  identityId: number | null;
-  subject: string;
-  evidence: string;
-  frameworks: ReturnType<typeof frameworkRefs>;
-}
+export type FindingRow = Finding;
 
 export interface RuleResultRow {
   ruleId: string;
@@ -22,11 +14,12 @@ export interface RuleResultRow {
 
 const SEVERITY_ORDER = `CASE severity WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 WHEN 'low' THEN 3 ELSE 4 END`;
 
-/** Every finding, worst first, streamed for the workbook and the report. */
-export function iterateFindings(db: Db): IterableIterator<FindingRow> {
+/** Every finding (or one identity's), worst first, streamed for the workbook and the report. */
+export function iterateFindings(db: Db, identityId?: number): IterableIterator<FindingRow> {
+  const where = identityId == null ? '' : 'WHERE identity_id = ?';
   const rows = db
-    .prepare(`SELECT id, rule_id, title, severity, identity_id, subject, evidence FROM findings ORDER BY ${SEVERITY_ORDER}, rule_id, subject, id`)
-    .iterate() as IterableIterator<{ id: number; rule_id: string; title: string; severity: Severity; identity_id: number | null; subject: string | null; evidence: string }>;
+    .prepare(`SELECT id, rule_id, title, severity, identity_id, subject, evidence FROM findings ${where} ORDER BY ${SEVERITY_ORDER}, rule_id, subject, id`)
+    .iterate(...(identityId == null ? [] : [identityId])) as IterableIterator<{ id: number; rule_id: string; title: string; severity: Severity; identity_id: number | null; subject: string | null; evidence: string }>;
   return (function* () {
     for (const r of rows) {
       yield {

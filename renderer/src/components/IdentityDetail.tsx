@@ -3,6 +3,7 @@ import { CLASS_LABELS, type IdentityKind } from '../../../shared/domain/vocabula
 import { formatCount, formatPercent, formatTime } from '../format';
 import { useIdentitiesStore } from '../stores/identitiesStore';
 import { ClassBadge } from './ClassBadge';
+import { FindingsSection } from './FindingsSection';
 import { OverrideForm } from './OverrideForm';
 import { ReadinessSection } from './ReadinessSection';
 
@@ -67,6 +68,8 @@ export function IdentityDetail({ row }: { row: IdentityRow }) {
       </section>
 
       <ReadinessSection row={row} />
+
+      <FindingsSection row={row} />
 
       <section className="detail-section" aria-labelledby="activity-title-detail">
         <h3 id="activity-title-detail">Sign-in activity</h3>
