@@ -1,6 +1,9 @@
 import { rule as noOwners } from './checks/application-without-owners';
 import { rule as breakGlass } from './checks/break-glass-without-phishing-resistant-mfa';
+import { rule as environments } from './checks/environment-isolation';
 import { rule as broadFic } from './checks/federated-credential-broad-subject';
+import { rule as certWouldDo } from './checks/secret-where-certificate-would-do';
+import { rule as severalSecrets } from './checks/several-active-secrets';
 import { rule as badOwner } from './checks/owner-disabled-deleted-or-guest';
 import { rule as unusedApp } from './checks/unused-application-with-access';
 import { rule as expiringSoon } from './checks/credential-expiring-soon';
@@ -47,7 +50,7 @@ export function validateRegistry(rules: readonly Rule[], frameworks: readonly Fr
 
 /** Every rule, sorted by id; the registry is validated as the module loads. */
 export const RULES: readonly Rule[] = validateRegistry(
-  [serviceAccount, ropc, breakGlass, deletedPrincipal, azurePrivileged, entraPrivileged, humanUse, reuse, secretLifetime, expired, expiringSoon, dangerousGraph, thirdParty, noOwners, badOwner, broadFic, unusedApp],
+  [serviceAccount, ropc, breakGlass, deletedPrincipal, azurePrivileged, entraPrivileged, humanUse, reuse, secretLifetime, expired, expiringSoon, dangerousGraph, thirdParty, noOwners, badOwner, broadFic, unusedApp, severalSecrets, certWouldDo, environments],
   FRAMEWORKS,
 );
 

@@ -16,6 +16,9 @@ import { rule as noOwners } from '../../../shared/rules/checks/application-witho
 import { rule as broadFic } from '../../../shared/rules/checks/federated-credential-broad-subject';
 import { rule as badOwner } from '../../../shared/rules/checks/owner-disabled-deleted-or-guest';
 import { rule as unusedApp } from '../../../shared/rules/checks/unused-application-with-access';
+import { rule as environments } from '../../../shared/rules/checks/environment-isolation';
+import { rule as certWouldDo } from '../../../shared/rules/checks/secret-where-certificate-would-do';
+import { rule as severalSecrets } from '../../../shared/rules/checks/several-active-secrets';
 import { evaluateRules } from '../../../shared/rules/evaluate';
 import type { Rule, RuleOutcome } from '../../../shared/rules/rule';
 import { assignment, context, credential, identity } from './context';
@@ -269,5 +272,48 @@ describe('ownership and lifecycle rules', () => {
     const web = identity('service_principal', { kind: 'service_principal', ownApp: true, appId: 'aaaaaaaa-0000-4000-8000-000000000001' });
     const ctx = context([web], [], undefined, { credentials: [credential({ identityId: web.profile.id, end: '2299-12-31T00:00:00.000Z' })] });
     expect(unusedApp.evaluate({ ...ctx, appIdsSignedInTo: new Set(['aaaaaaaa-0000-4000-8000-000000000001']) })).toEqual({ status: 'pass' });
+  });
+});
+
+describe('secret hygiene and environment rules', () => {
+  const app = identity('service_principal', { kind: 'service_principal', displayName: 'Power BI Refresh', upn: null, ownApp: true });
+  const id = app.profile.id;
+
+  it('several-active-secrets: two valid secrets fail, one valid and one expired pass', () => {
+    const creds = [
+      credential({ identityId: id, displayName: 'refresh', end: '2027-02-13T00:00:00.000Z' }),
+      credential({ identityId: id, displayName: 'spare-do-not-use', end: '2028-08-21T00:00:00.000Z' }),
+      credential({ identityId: id, displayName: 'old', end: '2026-01-01T00:00:00.000Z' }),
+    ];
+    expect(failures(severalSecrets.evaluate(context([app], [], undefined, { credentials: creds })))).toEqual(['Power BI Refresh: 2 valid secrets: "refresh", "spare-do-not-use"']);
+    expect(severalSecrets.evaluate(context([app], [], undefined, { credentials: creds.filter((c) => c.displayName !== 'spare-do-not-use') }))).toEqual({ status: 'pass' });
+  });
+
+  it('secret-where-certificate-would-do: secrets only fails; a certificate or federated credential beside it passes; vendors are not judged', () => {
+    const secret = credential({ identityId: id, displayName: 'refresh', end: '2027-02-13T00:00:00.000Z' });
+    expect(failures(certWouldDo.evaluate(context([app], [], undefined, { credentials: [secret] })))).toEqual([
+      'Power BI Refresh: 1 valid client secret, no certificate or federated credential',
+    ]);
+    const cert = credential({ identityId: id, type: 'certificate', end: '2028-01-01T00:00:00.000Z' });
+    expect(certWouldDo.evaluate(context([app], [], undefined, { credentials: [secret, cert] }))).toEqual({ status: 'pass' });
+    const vendor = identity('service_principal', { kind: 'service_principal', ownApp: false, appOwnerOrgId: '9a3b0000-0000-4000-8000-00000000abcd' });
+    expect(certWouldDo.evaluate(context([vendor], [], undefined, { credentials: [credential({ identityId: vendor.profile.id, end: '2028-01-01T00:00:00.000Z' })] }))).toEqual({ status: 'pass' });
+  });
+
+  it('environment-isolation: a machine identity in prod and non-prod fails, reading a bare subscription from its named resource groups', () => {
+    const sp = identity('service_principal', { kind: 'service_principal', displayName: 'Deploy', upn: null });
+    const person = identity('human');
+    const prodSub = '/subscriptions/11111111-0000-4000-8000-000000000001';
+    const a = [
+      assignment({ identityId: null, role: 'Reader', scope: `${prodSub}/resourceGroups/rg-payments-prod` }),
+      assignment({ identityId: sp.profile.id, role: 'Contributor', scope: prodSub }),
+      assignment({ identityId: sp.profile.id, role: 'Contributor', scope: '/subscriptions/22222222-0000-4000-8000-000000000002/resourceGroups/rg-sandbox' }),
+      assignment({ identityId: person.profile.id, role: 'Owner', scope: prodSub }),
+      assignment({ identityId: person.profile.id, role: 'Owner', scope: '/subscriptions/22222222-0000-4000-8000-000000000002/resourceGroups/rg-dev' }),
+    ];
+    expect(failures(environments.evaluate(context([sp, person], a)))).toEqual([
+      `Deploy: Production: Contributor at ${prodSub}; non-production: Contributor at /subscriptions/22222222-0000-4000-8000-000000000002/resourceGroups/rg-sandbox`,
+    ]);
+    expect(environments.evaluate(context([sp, person], a.slice(0, 2)))).toEqual({ status: 'pass' });
   });
 });
