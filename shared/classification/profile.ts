@@ -106,6 +106,8 @@ export interface IdentityProfile {
     topUserAgents: { agent: string; count: number }[];
     /** Source IPs, most used first (at most a few). */
     topIps: { ip: string; count: number }[];
+    /** Key ids of the credentials its service principal / managed identity sign-ins used (lower case). */
+    credentialKeyIds: string[];
   };
 }
 
@@ -136,6 +138,7 @@ export function emptySignIns(): IdentityProfile['signIns'] {
     intervals: null,
     topUserAgents: [],
     topIps: [],
+    credentialKeyIds: [],
   };
 }
 

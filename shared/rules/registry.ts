@@ -7,6 +7,7 @@ import { rule as severalSecrets } from './checks/several-active-secrets';
 import { rule as badOwner } from './checks/owner-disabled-deleted-or-guest';
 import { rule as unusedApp } from './checks/unused-application-with-access';
 import { rule as expiringSoon } from './checks/credential-expiring-soon';
+import { rule as neverUsed } from './checks/credential-never-used';
 import { rule as dangerousGraph } from './checks/dangerous-graph-application-permission';
 import { rule as expired } from './checks/expired-credential-present';
 import { rule as secretLifetime } from './checks/secret-lifetime-too-long';
@@ -50,7 +51,7 @@ export function validateRegistry(rules: readonly Rule[], frameworks: readonly Fr
 
 /** Every rule, sorted by id; the registry is validated as the module loads. */
 export const RULES: readonly Rule[] = validateRegistry(
-  [serviceAccount, ropc, breakGlass, deletedPrincipal, azurePrivileged, entraPrivileged, humanUse, reuse, secretLifetime, expired, expiringSoon, dangerousGraph, thirdParty, noOwners, badOwner, broadFic, unusedApp, severalSecrets, certWouldDo, environments],
+  [serviceAccount, ropc, breakGlass, deletedPrincipal, azurePrivileged, entraPrivileged, humanUse, reuse, secretLifetime, expired, expiringSoon, dangerousGraph, thirdParty, noOwners, badOwner, broadFic, unusedApp, severalSecrets, certWouldDo, environments, neverUsed],
   FRAMEWORKS,
 );
 

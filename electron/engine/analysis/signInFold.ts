@@ -22,6 +22,7 @@ const RESOURCE_ID = fieldIndex('resource', 'resourceId');
 const STATUS = fieldIndex('outcome', 'status');
 const COUNTRY = fieldIndex('location', 'country');
 const IP = fieldIndex('ip', 'ip');
+const KEY_ID = fieldIndex('credential', 'credentialKeyId');
 
 interface AuthFacts {
   protocol: string | null;
@@ -45,6 +46,8 @@ interface Acc {
   samples: Map<EnforcedSurface, number[]>;
   /** First and last times per surface as numbers; written into the profile as text at the end. */
   marks: Map<EnforcedSurface, Marks>;
+  /** Credential combinations its workload sign-ins used. */
+  credentials: Set<number>;
 }
 
 type MarkKey = 'lastSuccess' | 'lastMfa' | 'firstSingleFactor' | 'lastSingleFactor' | 'firstMfaFailure' | 'lastMfaFailure';
@@ -125,6 +128,7 @@ type Row = [
   ip: number | null,
   location: number | null,
   asn: number | null,
+  credential: number | null,
 ];
 
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -140,8 +144,8 @@ export function foldSignIns(db: Db, profiles: Map<number, IdentityProfile>, tole
   const accs = new Map<number, Acc>();
   const rows = db
     .prepare(
-      `SELECT rowid, identity_id, category, time_ms, auth_ref, client_ref, app_ref, resource_ref, outcome_ref, error_code, ip_ref, location_ref, asn
-         FROM signins WHERE identity_id IS NOT NULL`,
+      `SELECT rowid, identity_id, category, time_ms, auth_ref, client_ref, app_ref, resource_ref, outcome_ref, error_code, ip_ref, location_ref, asn,
+              credential_ref FROM signins WHERE identity_id IS NOT NULL`,
     )
     .raw(true)
     .iterate() as IterableIterator<Row>;
@@ -152,7 +156,7 @@ export function foldSignIns(db: Db, profiles: Map<number, IdentityProfile>, tole
     if (!acc) {
       const profile = profiles.get(id);
       if (!profile) continue;
-      acc = { profile, agents: new Map(), ips: new Map(), countries: new Set(), asns: new Set(), times: [], samples: new Map(), marks: new Map() };
+      acc = { profile, agents: new Map(), ips: new Map(), countries: new Set(), asns: new Set(), times: [], samples: new Map(), marks: new Map(), credentials: new Set() };
       accs.set(id, acc);
     }
     last = acc;
@@ -168,9 +172,11 @@ export function foldSignIns(db: Db, profiles: Map<number, IdentityProfile>, tole
         break;
       case 'service_principal':
         s.servicePrincipal++;
+        if (r[13] != null) acc.credentials.add(r[13]);
         break;
       case 'managed_identity':
         s.managedIdentity++;
+        if (r[13] != null) acc.credentials.add(r[13]);
         break;
     }
     const auth = decode.authFacts(r[4]);
@@ -255,6 +261,7 @@ function finish(db: Db, accs: Map<number, Acc>, decode: Decoder, toleranceShare:
     s.distinctCountries = acc.countries.size;
     s.distinctAsns = acc.asns.size;
     s.topIps = top(acc.ips).map(([ref, count]) => ({ ip: decode.field(ref, IP) ?? '', count }));
+    s.credentialKeyIds = [...new Set([...acc.credentials].map((ref) => decode.field(ref, KEY_ID)?.toLowerCase()).filter((k): k is string => k != null))].sort();
     s.topUserAgents = top(acc.agents).map(([ref, count]) => ({ agent: decode.clientFacts(ref).agent ?? '', count }));
     for (const [surface, m] of acc.marks) {
       const st = s.surfaces[surface];

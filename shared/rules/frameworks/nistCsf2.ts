@@ -31,7 +31,7 @@ export const NIST_CSF_2: Framework = {
       title: 'Access permissions, entitlements, and authorizations are defined in a policy, managed, enforced, and reviewed, and incorporate the principles of least privilege and separation of duties',
       ruleIds: ['privileged-azure-role-on-machine-identity', 'privileged-entra-role-on-machine-identity', 'deleted-principal-holds-roles', 'dangerous-graph-application-permission', 'third-party-with-tenant-control', 'environment-isolation'],
     },
-    { id: 'ID.AM-08', title: 'Systems, hardware, software, services, and data are managed throughout their life cycles', ruleIds: ['deleted-principal-holds-roles', 'expired-credential-present', 'unused-application-with-access'] },
+    { id: 'ID.AM-08', title: 'Systems, hardware, software, services, and data are managed throughout their life cycles', ruleIds: ['deleted-principal-holds-roles', 'expired-credential-present', 'unused-application-with-access', 'credential-never-used'] },
     { id: 'DE.CM-06', title: 'External service provider activities and services are monitored to find potentially adverse events', ruleIds: ['third-party-with-tenant-control'] },
     { id: 'DE.CM-03', title: 'Personnel activity and technology usage are monitored to find potentially adverse events', ruleIds: ['human-use-of-machine-identity', 'machine-identity-reuse'] },
   ],

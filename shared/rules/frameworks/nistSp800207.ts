@@ -8,7 +8,7 @@ export const NIST_SP_800_207: Framework = {
   requirements: [
     { id: 'Tenet 3', title: 'Access to individual enterprise resources is granted on a per-session basis', ruleIds: ['privileged-azure-role-on-machine-identity', 'privileged-entra-role-on-machine-identity', 'machine-identity-reuse', 'dangerous-graph-application-permission', 'third-party-with-tenant-control', 'environment-isolation'] },
     { id: 'Tenet 4', title: 'Access to resources is determined by dynamic policy, including the observable state of client identity', ruleIds: ['human-use-of-machine-identity', 'federated-credential-broad-subject'] },
-    { id: 'Tenet 5', title: 'The enterprise monitors and measures the integrity and security posture of all owned and associated assets', ruleIds: ['deleted-principal-holds-roles', 'expired-credential-present', 'credential-expiring-soon', 'application-without-owners', 'owner-disabled-deleted-or-guest', 'unused-application-with-access'] },
+    { id: 'Tenet 5', title: 'The enterprise monitors and measures the integrity and security posture of all owned and associated assets', ruleIds: ['deleted-principal-holds-roles', 'expired-credential-present', 'credential-expiring-soon', 'application-without-owners', 'owner-disabled-deleted-or-guest', 'unused-application-with-access', 'credential-never-used'] },
     {
       id: 'Tenet 6',
       title: 'All resource authentication and authorization are dynamic and strictly enforced before access is allowed',

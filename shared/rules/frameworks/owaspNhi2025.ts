@@ -6,7 +6,7 @@ export const OWASP_NHI_2025: Framework = {
   name: 'OWASP Top 10 Non-Human Identities Risks (2025)',
   short: 'OWASP NHI',
   requirements: [
-    { id: 'NHI1:2025', title: 'Improper Offboarding', ruleIds: ['deleted-principal-holds-roles', 'expired-credential-present', 'application-without-owners', 'owner-disabled-deleted-or-guest', 'unused-application-with-access'] },
+    { id: 'NHI1:2025', title: 'Improper Offboarding', ruleIds: ['deleted-principal-holds-roles', 'expired-credential-present', 'application-without-owners', 'owner-disabled-deleted-or-guest', 'unused-application-with-access', 'credential-never-used'] },
     { id: 'NHI3:2025', title: 'Vulnerable Third-Party NHI', ruleIds: ['third-party-with-tenant-control'] },
     { id: 'NHI2:2025', title: 'Secret Leakage', ruleIds: ['several-active-secrets', 'secret-where-certificate-would-do'] },
     { id: 'NHI4:2025', title: 'Insecure Authentication', ruleIds: ['service-account-single-factor', 'password-grant-in-use', 'break-glass-without-phishing-resistant-mfa', 'secret-where-certificate-would-do'] },

@@ -17,6 +17,7 @@ import { rule as broadFic } from '../../../shared/rules/checks/federated-credent
 import { rule as badOwner } from '../../../shared/rules/checks/owner-disabled-deleted-or-guest';
 import { rule as unusedApp } from '../../../shared/rules/checks/unused-application-with-access';
 import { rule as environments } from '../../../shared/rules/checks/environment-isolation';
+import { rule as neverUsed } from '../../../shared/rules/checks/credential-never-used';
 import { rule as certWouldDo } from '../../../shared/rules/checks/secret-where-certificate-would-do';
 import { rule as severalSecrets } from '../../../shared/rules/checks/several-active-secrets';
 import { evaluateRules } from '../../../shared/rules/evaluate';
@@ -315,5 +316,21 @@ describe('secret hygiene and environment rules', () => {
       `Deploy: Production: Contributor at ${prodSub}; non-production: Contributor at /subscriptions/22222222-0000-4000-8000-000000000002/resourceGroups/rg-sandbox`,
     ]);
     expect(environments.evaluate(context([sp, person], a.slice(0, 2)))).toEqual({ status: 'pass' });
+  });
+});
+
+describe('credential-never-used', () => {
+  it('fails a valid credential absent from the key ids the sign-ins used; says nothing when the logs carry no key ids', () => {
+    const app = identity('service_principal', { kind: 'service_principal', displayName: 'Data Lake Ingestion', upn: null, ownApp: true }, { servicePrincipal: 96, total: 96, credentialKeyIds: ['k-live'] });
+    const creds = [
+      credential({ identityId: app.profile.id, keyId: 'k-live', end: '2028-01-01T00:00:00.000Z' }),
+      credential({ identityId: app.profile.id, keyId: 'K-SPARE', displayName: 'spare', end: '2028-01-01T00:00:00.000Z' }),
+      credential({ identityId: app.profile.id, keyId: 'k-expired', end: '2025-01-01T00:00:00.000Z' }),
+    ];
+    expect(failures(neverUsed.evaluate(context([app], [], undefined, { credentials: creds })))).toEqual([
+      'Data Lake Ingestion: Secret "spare" (key K-SPARE) not used by any of 96 sign-ins, which used k-live',
+    ]);
+    const silent = identity('service_principal', { kind: 'service_principal' }, { servicePrincipal: 96, total: 96, credentialKeyIds: [] });
+    expect(neverUsed.evaluate(context([silent], [], undefined, { credentials: [credential({ identityId: silent.profile.id, end: '2028-01-01T00:00:00.000Z' })] }))).toEqual({ status: 'pass' });
   });
 });
