@@ -181,7 +181,6 @@ export async function writeWorkbook(engagement: Engagement, opts: WorkbookOption
   opts.onProgress(n, summary.identities);
 }
 
-const VERDICT_ORDER: Record<string, number> = Object.fromEntries(VERDICTS.map((v, i) => [v, i]));
 
 /** What one surface cell says: the effect and its numbers. */
 function surfaceCell(r: IdentityRow, surface: EnforcedSurface): string {
@@ -233,12 +232,8 @@ async function writeReadinessSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, db: E
     c.alignment = { wrapText: true, vertical: 'top' };
   });
   header.commit();
-  // User objects number in the tens of thousands at most: sorting them by verdict in memory is fine.
-  const users: IdentityRow[] = [];
-  for (const r of iterateIdentities(db)) if (r.kind === 'user') users.push(r);
-  users.sort((a, b) => (VERDICT_ORDER[a.verdict ?? ''] ?? 99) - (VERDICT_ORDER[b.verdict ?? ''] ?? 99) || (a.displayName ?? '').localeCompare(b.displayName ?? ''));
   let n = 0;
-  for (const r of users) {
+  for (const r of iterateIdentities(db, { readiness: true })) {
     const row = ws.addRow(READINESS_COLUMNS.map((c) => c.value(r)));
     row.alignment = { vertical: 'top', wrapText: true };
     fitHeight(row, READINESS_COLUMNS.map((c) => c.width));

@@ -103,9 +103,15 @@ export function listIdentities(db: Db, query: IdentityQuery): IdentityPage {
   return { total, rows: rows.map(toIdentityRow) };
 }
 
-/** Every identity in a stable order, for exports; streamed, never materialised. */
-export function iterateIdentities(db: Db): IterableIterator<IdentityRow> {
-  const it = db.prepare(`${IDENTITY_SELECT} ORDER BY coalesce(c.override_class, c.class), ${SORT_SQL.displayName}, i.id`).iterate() as IterableIterator<Row>;
+/**
+ * Every identity in a stable order, for exports; streamed, never materialised. `readiness`: user
+ * objects only, worst verdict first (the MFA Readiness sheet).
+ */
+export function iterateIdentities(db: Db, options: { readiness?: boolean } = {}): IterableIterator<IdentityRow> {
+  const sql = options.readiness
+    ? `${IDENTITY_SELECT} WHERE i.kind = 'user' ORDER BY ${SORT_SQL.verdict}, coalesce(i.display_name, '') COLLATE BINARY, i.id`
+    : `${IDENTITY_SELECT} ORDER BY coalesce(c.override_class, c.class), ${SORT_SQL.displayName}, i.id`;
+  const it = db.prepare(sql).iterate() as IterableIterator<Row>;
   return (function* () {
     for (const r of it) yield toIdentityRow(r);
   })();
