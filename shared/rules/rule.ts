@@ -129,3 +129,18 @@ export function nameOf(p: IdentityProfile): string {
 }
 
 export const MACHINE_CLASSES: ReadonlySet<IdentityClass> = new Set(['service_account', 'service_principal', 'managed_identity']);
+
+/** A count as the findings write it: 2,880. */
+export const count = (n: number): string => n.toLocaleString('en-US');
+
+/** How a finding names a credential: its display name, else its key id. */
+export function credentialName(c: RuleCredential): string {
+  return c.displayName ? `"${c.displayName}"` : `key ${c.keyId ?? 'unknown'}`;
+}
+
+/** Secret or certificate still valid at `ms` (a federated credential has no end and always is). */
+export function validAt(c: RuleCredential, ms: number): boolean {
+  if (c.type === 'federated' || c.end == null) return true;
+  const end = Date.parse(c.end);
+  return !Number.isFinite(end) || end >= ms;
+}

@@ -15,6 +15,15 @@ import { getSummary, listImportedFiles } from '../queries/summary';
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F3A5F' } };
 const HEADER_FONT: Partial<ExcelJS.Font> = { bold: true, color: { argb: 'FFFFFFFF' } };
 
+/** Dark fill and white bold text for a header row. */
+function styleHeader(row: ExcelJS.Row, wrap = false): void {
+  row.eachCell((c) => {
+    c.fill = HEADER_FILL;
+    c.font = HEADER_FONT;
+    if (wrap) c.alignment = { wrapText: true, vertical: 'top' };
+  });
+}
+
 /**
  * Tenant data is always written as a plain string cell, never as a formula: display names such as
  * `=HYPERLINK(...)` stay inert text. exceljs writes a formula only for `{ formula }` values, and no
@@ -87,10 +96,7 @@ export async function writeWorkbook(engagement: Engagement, opts: WorkbookOption
   kv('Identities', summary.identities);
   s.addRow([]).commit();
   const head = s.addRow(['Identities by class', 'Count']);
-  head.eachCell((c) => {
-    c.fill = HEADER_FILL;
-    c.font = HEADER_FONT;
-  });
+  styleHeader(head);
   head.commit();
   for (const cls of [...IDENTITY_CLASSES, 'unclassified'] as (IdentityClass | 'unclassified')[]) {
     const n = summary.byClass[cls] ?? 0;
@@ -102,10 +108,7 @@ export async function writeWorkbook(engagement: Engagement, opts: WorkbookOption
   if (Object.keys(summary.byVerdict).length > 0) {
     s.addRow([]).commit();
     const vh = s.addRow(['Mandatory MFA readiness', 'Identities']);
-    vh.eachCell((c) => {
-      c.fill = HEADER_FILL;
-      c.font = HEADER_FONT;
-    });
+    styleHeader(vh);
     vh.commit();
     for (const v of VERDICTS) {
       const n = summary.byVerdict[v] ?? 0;
@@ -117,10 +120,7 @@ export async function writeWorkbook(engagement: Engagement, opts: WorkbookOption
   }
   s.addRow([]).commit();
   const sh = s.addRow(['Sign-ins by log', 'Count']);
-  sh.eachCell((c) => {
-    c.fill = HEADER_FILL;
-    c.font = HEADER_FONT;
-  });
+  styleHeader(sh);
   sh.commit();
   for (const cat of ['interactive', 'non_interactive', 'service_principal', 'managed_identity']) {
     const row = s.addRow([cat.replace('_', '-'), summary.signInsByCategory[cat] ?? 0]);
@@ -138,10 +138,7 @@ export async function writeWorkbook(engagement: Engagement, opts: WorkbookOption
   }
   s.addRow([]).commit();
   const fh = s.addRow(['Imported file', 'Kind', 'Rows', 'Rejected', 'SHA-256']);
-  fh.eachCell((c) => {
-    c.fill = HEADER_FILL;
-    c.font = HEADER_FONT;
-  });
+  styleHeader(fh);
   fh.commit();
   for (const f of listImportedFiles(db)) {
     const row = s.addRow([text(f.name), IMPORT_KIND_LABELS[f.kind as ImportKind] ?? f.kind, f.rowsImported, f.rowsRejected, f.sha256]);
@@ -155,10 +152,7 @@ export async function writeWorkbook(engagement: Engagement, opts: WorkbookOption
   const ws = wb.addWorksheet('Identities', { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: { ...print, printTitlesRow: '1:1' } });
   ws.columns = IDENTITY_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }));
   const header = ws.getRow(1);
-  header.eachCell((c) => {
-    c.fill = HEADER_FILL;
-    c.font = HEADER_FONT;
-  });
+  styleHeader(header);
   header.commit();
   let n = 0;
   for (const r of iterateIdentities(db)) {
@@ -226,11 +220,7 @@ async function writeReadinessSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, db: E
   const ws = wb.addWorksheet('MFA Readiness', { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }], pageSetup: { ...print, printTitlesRow: '1:1' } });
   ws.columns = READINESS_COLUMNS.map((c) => ({ header: c.header, width: c.width }));
   const header = ws.getRow(1);
-  header.eachCell((c) => {
-    c.fill = HEADER_FILL;
-    c.font = HEADER_FONT;
-    c.alignment = { wrapText: true, vertical: 'top' };
-  });
+  styleHeader(header, true);
   header.commit();
   let n = 0;
   for (const r of iterateIdentities(db, { readiness: true })) {
@@ -272,10 +262,7 @@ async function writeFindingsSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, db: En
   const heads = ['Severity', 'Rule', 'Finding', 'Subject', 'Evidence', 'OWASP NHI (2025)', 'NIST CSF 2.0', 'NIST SP 800-207'];
   ws.columns = heads.map((header, i) => ({ header, width: FINDING_WIDTHS[i] }));
   const header = ws.getRow(1);
-  header.eachCell((c) => {
-    c.fill = HEADER_FILL;
-    c.font = HEADER_FONT;
-  });
+  styleHeader(header);
   header.commit();
   let n = 0;
   for (const f of iterateFindings(db)) {
@@ -303,10 +290,7 @@ async function writeFindingsSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, db: En
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, n + 1), column: 8 } };
   ws.addRow([]).commit();
   const rh = ws.addRow(['Rule outcome', 'Rule', 'Title', 'Findings', 'Why not evaluated']);
-  rh.eachCell((c) => {
-    c.fill = HEADER_FILL;
-    c.font = HEADER_FONT;
-  });
+  styleHeader(rh);
   rh.commit();
   const titles = new Map(RULES.map((r) => [r.meta.id, r.meta.title]));
   for (const r of listRuleResults(db)) {

@@ -1,4 +1,4 @@
-import { nameOf, outcome, type FindingDraft, type Rule } from '../rule';
+import { credentialName, type FindingDraft, nameOf, outcome, type Rule } from '../rule';
 
 const DAY = 86_400_000;
 
@@ -25,7 +25,7 @@ export const rule: Rule = {
       findings.push({
         identityId: c.identityId,
         subject: nameOf(holder.profile),
-        evidence: `${c.type === 'password' ? 'Secret' : 'Certificate'} ${c.displayName ? `"${c.displayName}"` : `key ${c.keyId ?? 'unknown'}`} expires on ${c.end.slice(0, 10)}, in ${Math.round((end - ctx.asOfMs) / DAY)} days`,
+        evidence: `${c.type === 'password' ? 'Secret' : 'Certificate'} ${credentialName(c)} expires on ${c.end.slice(0, 10)}, in ${Math.round((end - ctx.asOfMs) / DAY)} days`,
       });
     }
     return outcome(findings);

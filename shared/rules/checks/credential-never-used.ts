@@ -1,6 +1,4 @@
-import { nameOf, outcome, type FindingDraft, type Rule } from '../rule';
-
-const fmt = (n: number): string => n.toLocaleString('en-US');
+import { count, type FindingDraft, nameOf, outcome, type Rule, validAt } from '../rule';
 
 /** A secret or certificate the application never signs in with, while it signs in with another: NHI1. */
 export const rule: Rule = {
@@ -18,8 +16,7 @@ export const rule: Rule = {
     const findings: FindingDraft[] = [];
     for (const c of ctx.credentials) {
       if (c.type === 'federated' || !c.keyId) continue;
-      const end = c.end ? Date.parse(c.end) : Number.POSITIVE_INFINITY;
-      if (!(end >= ctx.asOfMs)) continue;
+      if (!validAt(c, ctx.asOfMs)) continue;
       const holder = ctx.byId.get(c.identityId);
       const si = holder?.profile.signIns;
       // Only where the logs show which keys were used: no key ids at all says nothing about this one.
@@ -28,7 +25,7 @@ export const rule: Rule = {
       findings.push({
         identityId: c.identityId,
         subject: nameOf(holder.profile),
-        evidence: `${c.type === 'password' ? 'Secret' : 'Certificate'} ${c.displayName ? `"${c.displayName}" ` : ''}(key ${c.keyId}) not used by any of ${fmt(si.servicePrincipal)} sign-ins, which used ${si.credentialKeyIds.join(', ')}`,
+        evidence: `${c.type === 'password' ? 'Secret' : 'Certificate'} ${c.displayName ? `"${c.displayName}" ` : ''}(key ${c.keyId}) not used by any of ${count(si.servicePrincipal)} sign-ins, which used ${si.credentialKeyIds.join(', ')}`,
       });
     }
     return outcome(findings);

@@ -1,4 +1,4 @@
-import { nameOf, outcome, type FindingDraft, type Rule } from '../rule';
+import { credentialName, type FindingDraft, nameOf, outcome, type Rule } from '../rule';
 
 /** Expired secrets and certificates left on an application: clutter that hides which one is live. */
 export const rule: Rule = {
@@ -23,7 +23,7 @@ export const rule: Rule = {
       findings.push({
         identityId: c.identityId,
         subject: nameOf(holder.profile),
-        evidence: `${c.type === 'password' ? 'Secret' : 'Certificate'} ${c.displayName ? `"${c.displayName}"` : `key ${c.keyId ?? 'unknown'}`} expired on ${c.end.slice(0, 10)}`,
+        evidence: `${c.type === 'password' ? 'Secret' : 'Certificate'} ${credentialName(c)} expired on ${c.end.slice(0, 10)}`,
       });
     }
     return outcome(findings);

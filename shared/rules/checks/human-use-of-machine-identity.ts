@@ -1,6 +1,4 @@
-import { nameOf, outcome, type Rule } from '../rule';
-
-const fmt = (n: number): string => n.toLocaleString('en-US');
+import { count, nameOf, outcome, type Rule } from '../rule';
 
 /** A service account that also signs in interactively from a web browser: a person is using the machine's credentials. */
 export const rule: Rule = {
@@ -22,7 +20,7 @@ export const rule: Rule = {
         .map((i) => ({
           identityId: i.profile.id,
           subject: nameOf(i.profile),
-          evidence: `${fmt(i.profile.signIns.browserAgent)} browser sign-ins (${fmt(i.profile.signIns.interactive)} interactive) next to its automation`,
+          evidence: `${count(i.profile.signIns.browserAgent)} browser sign-ins (${count(i.profile.signIns.interactive)} interactive) next to its automation`,
         })),
     );
   },

@@ -1,6 +1,4 @@
-import { MACHINE_CLASSES, nameOf, outcome, type Rule } from '../rule';
-
-const fmt = (n: number): string => n.toLocaleString('en-US');
+import { count, MACHINE_CLASSES, nameOf, outcome, type Rule } from '../rule';
 
 /** One machine identity signing in from many places: several workloads share it. */
 export const rule: Rule = {
@@ -23,7 +21,7 @@ export const rule: Rule = {
         .map((i) => ({
           identityId: i.profile.id,
           subject: nameOf(i.profile),
-          evidence: `${fmt(i.profile.signIns.total)} sign-ins from ${fmt(i.profile.signIns.distinctIps)} addresses in ${fmt(i.profile.signIns.distinctCountries)} countries`,
+          evidence: `${count(i.profile.signIns.total)} sign-ins from ${count(i.profile.signIns.distinctIps)} addresses in ${count(i.profile.signIns.distinctCountries)} countries`,
         })),
     );
   },

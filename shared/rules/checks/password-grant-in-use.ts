@@ -1,6 +1,4 @@
-import { outcome, nameOf, type Rule } from '../rule';
-
-const fmt = (n: number): string => n.toLocaleString('en-US');
+import { count, nameOf, outcome, type Rule } from '../rule';
 
 /** ROPC: a username and password sent straight to the token endpoint; MFA is impossible by design. */
 export const rule: Rule = {
@@ -22,7 +20,7 @@ export const rule: Rule = {
         .map((i) => ({
           identityId: i.profile.id,
           subject: nameOf(i.profile),
-          evidence: `ROPC on ${fmt(i.profile.signIns.ropc)} of ${fmt(i.profile.signIns.total)} sign-ins; last sign-in ${i.profile.signIns.lastSeen?.slice(0, 10) ?? 'unknown'}`,
+          evidence: `ROPC on ${count(i.profile.signIns.ropc)} of ${count(i.profile.signIns.total)} sign-ins; last sign-in ${i.profile.signIns.lastSeen?.slice(0, 10) ?? 'unknown'}`,
         })),
     );
   },

@@ -1,4 +1,4 @@
-import { nameOf, outcome, type FindingDraft, type Rule } from '../rule';
+import { credentialName, type FindingDraft, nameOf, outcome, type Rule } from '../rule';
 
 const DAY = 86_400_000;
 /** Graph writes "never expires" as an end far in the future (2299, 9999). */
@@ -28,7 +28,7 @@ export const rule: Rule = {
       const never = c.end == null || !Number.isFinite(end) || new Date(end).getUTCFullYear() >= NEVER_YEAR;
       const days = Number.isFinite(start) && Number.isFinite(end) ? Math.round((end - start) / DAY) : null;
       if (!never && (days == null || days <= ctx.settings.maxSecretDays)) continue;
-      const name = c.displayName ? `"${c.displayName}"` : `key ${c.keyId ?? 'unknown'}`;
+      const name = credentialName(c);
       findings.push({
         identityId: c.identityId,
         subject: nameOf(holder.profile),

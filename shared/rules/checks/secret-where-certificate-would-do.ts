@@ -1,4 +1,4 @@
-import { nameOf, outcome, type FindingDraft, type Rule } from '../rule';
+import { type FindingDraft, nameOf, outcome, type Rule, validAt } from '../rule';
 
 /** An own application that authenticates only with secrets: NHI4 Insecure Authentication. */
 export const rule: Rule = {
@@ -15,8 +15,7 @@ export const rule: Rule = {
   evaluate(ctx) {
     const byIdentity = new Map<number, { secrets: number; others: number }>();
     for (const c of ctx.credentials) {
-      const end = c.end ? Date.parse(c.end) : Number.POSITIVE_INFINITY;
-      if (c.type !== 'federated' && !(end >= ctx.asOfMs)) continue;
+      if (!validAt(c, ctx.asOfMs)) continue;
       const k = byIdentity.get(c.identityId) ?? { secrets: 0, others: 0 };
       if (c.type === 'password') k.secrets++;
       else k.others++;

@@ -1,4 +1,4 @@
-import { nameOf, outcome, type FindingDraft, type Rule } from '../rule';
+import { credentialName, type FindingDraft, nameOf, outcome, type Rule } from '../rule';
 
 /** Several valid client secrets on one application: rotation that adds without removing, or sharing. */
 export const rule: Rule = {
@@ -20,7 +20,7 @@ export const rule: Rule = {
       const start = c.start ? Date.parse(c.start) : Number.NEGATIVE_INFINITY;
       if (!(end >= ctx.asOfMs) || start > ctx.asOfMs) continue;
       const list = active.get(c.identityId) ?? [];
-      list.push(c.displayName ? `"${c.displayName}"` : `key ${c.keyId ?? 'unknown'}`);
+      list.push(credentialName(c));
       active.set(c.identityId, list);
     }
     const findings: FindingDraft[] = [];

@@ -1,4 +1,4 @@
-import { nameOf, outcome, type FindingDraft, type Rule } from '../rule';
+import { type FindingDraft, nameOf, outcome, type Rule, validAt } from '../rule';
 
 /** An application that no longer signs in but keeps its secrets, roles or permissions: NHI1 Improper Offboarding. */
 export const rule: Rule = {
@@ -15,8 +15,7 @@ export const rule: Rule = {
   evaluate(ctx) {
     const credentials = new Map<number, number>();
     for (const c of ctx.credentials) {
-      const end = c.end ? Date.parse(c.end) : Number.POSITIVE_INFINITY;
-      if (c.type !== 'federated' && !(end >= ctx.asOfMs)) continue;
+      if (!validAt(c, ctx.asOfMs)) continue;
       credentials.set(c.identityId, (credentials.get(c.identityId) ?? 0) + 1);
     }
     const roles = new Map<number, number>();
