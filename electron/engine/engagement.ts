@@ -8,6 +8,7 @@ import {
   DEFAULT_CLASSIFICATION_SETTINGS,
   type ClassificationSettings,
 } from '../../shared/classification/settings';
+import { DEFAULT_RULE_SETTINGS, RuleSettingsSchema, type RuleSettings } from '../../shared/rules/rule';
 import { openDatabase, type Db } from './db/open';
 
 export interface EngagementMeta {
@@ -42,8 +43,8 @@ export class Engagement {
       )
       .run(meta.name, meta.customer, meta.tenant, meta.auditor, meta.asOf, new Date().toISOString(), appVersion);
     writer
-      .prepare(`INSERT INTO settings (key, value) VALUES ('classification', ?)`)
-      .run(JSON.stringify(DEFAULT_CLASSIFICATION_SETTINGS));
+      .prepare(`INSERT INTO settings (key, value) VALUES ('classification', ?), ('rules', ?)`)
+      .run(JSON.stringify(DEFAULT_CLASSIFICATION_SETTINGS), JSON.stringify(DEFAULT_RULE_SETTINGS));
     return new Engagement(full, writer, openDatabase(full, { create: false }));
   }
 
@@ -87,6 +88,12 @@ export class Engagement {
   classificationSettings(): ClassificationSettings {
     const row = this.reader.prepare(`SELECT value FROM settings WHERE key = 'classification'`).get() as { value: string } | undefined;
     return ClassificationSettingsSchema.parse(row ? JSON.parse(row.value) : {});
+  }
+
+  /** The engagement's rule thresholds and severities (defaults for what it does not set). */
+  ruleSettings(): RuleSettings {
+    const row = this.reader.prepare(`SELECT value FROM settings WHERE key = 'rules'`).get() as { value: string } | undefined;
+    return RuleSettingsSchema.parse(row ? JSON.parse(row.value) : {});
   }
 
   close(): void {

@@ -29,7 +29,7 @@ const NEED_TEXT: Record<string, string> = {
  */
 export function evaluateRules(ctx: RuleContext, rules: readonly Rule[] = RULES): RuleResult[] {
   return rules.map((rule) => {
-    const base = { ruleId: rule.meta.id, severity: rule.meta.severity, title: rule.meta.title };
+    const base = { ruleId: rule.meta.id, severity: ctx.settings.severities[rule.meta.id] ?? rule.meta.severity, title: rule.meta.title };
     const missing = rule.meta.needs.filter((n) => !ctx.evidence.has(n));
     if (missing.length > 0) {
       return { ...base, status: 'skipped', reason: `Skipped: ${missing.map((m) => NEED_TEXT[m] ?? m).join('; ')}.`, findings: [] };

@@ -76,18 +76,22 @@ export interface RuleOwner {
   ownerType: string | null;
 }
 
-export interface RuleSettings {
+/** Rule thresholds and severities; defaults here, stored per engagement so a re-run is reproducible. */
+export const RuleSettingsSchema = z.object({
   /** Countries a machine identity signs in from before it looks shared (NHI9). */
-  reuseCountries: number;
+  reuseCountries: z.number().int().min(1).default(3),
   /** Distinct source addresses a machine identity signs in from before it looks shared (NHI9). */
-  reuseIps: number;
+  reuseIps: z.number().int().min(1).default(20),
   /** Longest acceptable client secret lifetime, in days (NHI7). */
-  maxSecretDays: number;
+  maxSecretDays: z.number().int().min(1).default(180),
   /** Credentials ending within this many days of the as-of date are reported as expiring. */
-  expiringDays: number;
-}
+  expiringDays: z.number().int().min(1).default(30),
+  /** A rule's severity as this engagement rates it, by rule id (the rule's own otherwise). */
+  severities: z.record(z.string(), SeveritySchema).default({}),
+});
+export type RuleSettings = z.infer<typeof RuleSettingsSchema>;
 
-export const DEFAULT_RULE_SETTINGS: RuleSettings = { reuseCountries: 3, reuseIps: 20, maxSecretDays: 180, expiringDays: 30 };
+export const DEFAULT_RULE_SETTINGS: RuleSettings = RuleSettingsSchema.parse({});
 
 /** The read-only snapshot every rule evaluates: nothing else, no database, no clock. */
 export interface RuleContext {

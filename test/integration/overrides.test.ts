@@ -41,3 +41,29 @@ describe('reviewer overrides', () => {
     await expect(h.call('identities:setOverride', { id: 999_999, class: 'human', reason: 'x' })).rejects.toThrow(/no identity 999999/u);
   });
 });
+
+describe('rule settings', () => {
+  it('are stored in the engagement: a severity set there is the one findings carry', async () => {
+    const e = inProcessEngine();
+    const path = join(e.dir, 's.nhiaudit');
+    await e.call('engagement:create', { path, name: 'settings' });
+    const Database = (await import('better-sqlite3')).default;
+    const db = new Database(path);
+    const stored = JSON.parse((db.prepare(`SELECT value FROM settings WHERE key = 'rules'`).get() as { value: string }).value) as Record<string, unknown>;
+    expect(stored).toMatchObject({ maxSecretDays: 180, expiringDays: 30, severities: {} });
+    db.prepare(`UPDATE settings SET value = ? WHERE key = 'rules'`).run(JSON.stringify({ ...stored, severities: { 'password-grant-in-use': 'critical' } }));
+    db.close();
+    await e.job((await e.call('import:start', { paths: [portal('InteractiveSignIns_2026-11-01_2026-11-02.csv')], kinds: {} })).jobId);
+    const row = await byUpnIn(e, 'report.job@contoso.com');
+    const findings = await e.call('findings:forIdentity', { id: row.id });
+    expect(findings.find((f) => f.ruleId === 'password-grant-in-use')?.severity).toBe('critical');
+    await e.engine.shutdown();
+  });
+});
+
+async function byUpnIn(e: ReturnType<typeof inProcessEngine>, upn: string) {
+  const page = await e.call('identities:list', { search: upn, limit: 5 });
+  const row = page.rows.find((r) => r.upn === upn);
+  if (!row) throw new Error(`${upn} not found`);
+  return row;
+}

@@ -3,7 +3,7 @@ import type { IdentityClass } from '../../../shared/domain/vocabulary';
 import type { Readiness } from '../../../shared/readiness/assess';
 import { evaluateRules, type RuleResult } from '../../../shared/rules/evaluate';
 import {
-  DEFAULT_RULE_SETTINGS,
+  RuleSettingsSchema,
   type EvidenceNeed,
   type RuleContext,
   type RuleCredential,
@@ -11,9 +11,16 @@ import {
   type RuleOwner,
   type RulePermission,
   type RuleRoleAssignment,
+  type RuleSettings,
 } from '../../../shared/rules/rule';
 import { fieldIndex, parseGroupValue } from '../../../shared/parse/signInFields';
 import type { Db } from '../db/open';
+
+/** The engagement's rule settings (defaults for what it does not set). */
+function ruleSettings(db: Db): RuleSettings {
+  const row = db.prepare(`SELECT value FROM settings WHERE key = 'rules'`).get() as { value: string } | undefined;
+  return RuleSettingsSchema.parse(row ? JSON.parse(row.value) : {});
+}
 
 /** Which evidence the engagement holds, in the rules' terms. */
 function evidence(db: Db): Set<EvidenceNeed> {
@@ -82,7 +89,7 @@ export function writeFindings(
     owners,
     appIdsSignedInTo,
     evidence: evidence(db),
-    settings: DEFAULT_RULE_SETTINGS,
+    settings: ruleSettings(db),
     asOfMs,
   };
   const results = evaluateRules(ctx);
