@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { IdentityRow } from '../../../shared/contract/dto';
-import { CLASS_LABELS, IDENTITY_CLASSES, VERDICT_LABELS, VERDICTS, type IdentityClass } from '../../../shared/domain/vocabulary';
+import { CLASS_LABELS, IDENTITY_CLASSES, SEVERITIES, VERDICT_LABELS, VERDICTS, type IdentityClass } from '../../../shared/domain/vocabulary';
 import { PATTERN_LABELS, type MigrationPattern } from '../../../shared/readiness/recommend';
 import type { EnforcedSurface } from '../../../shared/catalogue/enforcedApps';
 import { IMPORT_KIND_LABELS, type ImportKind } from '../../../shared/domain/importKinds';
@@ -114,6 +114,17 @@ export async function writeWorkbook(engagement: Engagement, opts: WorkbookOption
       const n = summary.byVerdict[v] ?? 0;
       if (n === 0) continue;
       const row = s.addRow([VERDICT_LABELS[v], n]);
+      row.getCell(2).numFmt = '#,##0';
+      row.commit();
+    }
+  }
+  if (Object.keys(summary.byVerdict).length > 0) {
+    s.addRow([]).commit();
+    const fh2 = s.addRow(['Governance findings', 'Findings']);
+    styleHeader(fh2);
+    fh2.commit();
+    for (const sev of SEVERITIES) {
+      const row = s.addRow([sev[0]?.toUpperCase() + sev.slice(1), summary.findingsBySeverity[sev] ?? 0]);
       row.getCell(2).numFmt = '#,##0';
       row.commit();
     }
