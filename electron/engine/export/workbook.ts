@@ -15,6 +15,22 @@ import { getSummary, listImportedFiles } from '../queries/summary';
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F3A5F' } };
 const HEADER_FONT: Partial<ExcelJS.Font> = { bold: true, color: { argb: 'FFFFFFFF' } };
 
+/**
+ * Styles shared by reference: exceljs caches a style by its object, so a million cells that share
+ * one object cost one lookup each instead of serialising the style every time. Never mutate them
+ * (no `cell.font = …` on a cell that holds one): assign whole objects only.
+ */
+const WRAP_TOP: Partial<ExcelJS.Style> = { alignment: { vertical: 'top', wrapText: true } };
+const PERCENT: Partial<ExcelJS.Style> = { numFmt: '0%' };
+const COUNT: Partial<ExcelJS.Style> = { numFmt: '#,##0' };
+
+/** Gives every cell of a row the same shared style object. */
+function shareStyle(row: ExcelJS.Row, style: Partial<ExcelJS.Style>): void {
+  row.eachCell({ includeEmpty: true }, (c) => {
+    c.style = style;
+  });
+}
+
 /** Dark fill and white bold text for a header row. */
 function styleHeader(row: ExcelJS.Row, wrap = false): void {
   row.eachCell((c) => {
@@ -168,8 +184,8 @@ export async function writeWorkbook(engagement: Engagement, opts: WorkbookOption
   let n = 0;
   for (const r of iterateIdentities(db)) {
     const row = ws.addRow(IDENTITY_COLUMNS.map((c) => c.value(r)));
-    row.getCell(6).numFmt = '0%';
-    for (const c of [9, 10, 11]) row.getCell(c).numFmt = '#,##0';
+    row.getCell(6).style = PERCENT;
+    for (const c of [9, 10, 11]) row.getCell(c).style = COUNT;
     row.commit();
     if (++n % 1000 === 0) {
       if (opts.signal.aborted) throw new Error('Export cancelled.');
@@ -226,6 +242,8 @@ const READINESS_COLUMNS: { header: string; width: number; value: (r: IdentityRow
   { header: 'Why', width: 60, value: (r) => text(r.recommendation?.rationale) },
 ];
 
+const READINESS_WIDTHS = READINESS_COLUMNS.map((c) => c.width);
+
 /** User objects only (workload identities are out of scope), worst verdict first. */
 async function writeReadinessSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, db: Engagement['reader'], print: Partial<ExcelJS.PageSetup>, opts: WorkbookOptions): Promise<void> {
   const ws = wb.addWorksheet('MFA Readiness', { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }], pageSetup: { ...print, printTitlesRow: '1:1' } });
@@ -236,8 +254,8 @@ async function writeReadinessSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, db: E
   let n = 0;
   for (const r of iterateIdentities(db, { readiness: true })) {
     const row = ws.addRow(READINESS_COLUMNS.map((c) => c.value(r)));
-    row.alignment = { vertical: 'top', wrapText: true };
-    fitHeight(row, READINESS_COLUMNS.map((c) => c.width));
+    shareStyle(row, WRAP_TOP);
+    fitHeight(row, READINESS_WIDTHS);
     row.commit();
     if (++n % 1000 === 0) {
       if (opts.signal.aborted) throw new Error('Export cancelled.');
@@ -267,6 +285,17 @@ const SEVERITY_FILL: Record<string, string> = { critical: 'FF8B1A10', high: 'FFE
 
 const FINDING_WIDTHS = [11, 34, 44, 36, 70, 18, 18, 18] as const;
 
+const SEVERITY_STYLE: Record<string, Partial<ExcelJS.Style>> = Object.fromEntries(
+  Object.entries(SEVERITY_FILL).map(([severity, argb]) => [
+    severity,
+    {
+      alignment: { vertical: 'top', wrapText: true },
+      fill: { type: 'pattern', pattern: 'solid', fgColor: { argb } },
+      font: { bold: true, color: { argb: severity === 'critical' || severity === 'high' ? 'FFFFFFFF' : 'FF1A1F26' } },
+    },
+  ]),
+);
+
 /** Every finding, worst first, with its framework references; then every rule's outcome, skipped ones with the reason. */
 async function writeFindingsSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, db: Engagement['reader'], print: Partial<ExcelJS.PageSetup>, opts: WorkbookOptions): Promise<void> {
   const ws = wb.addWorksheet('Findings', { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: { ...print, printTitlesRow: '1:1' } });
@@ -287,11 +316,9 @@ async function writeFindingsSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, db: En
       f.frameworks['nist-csf-2'].join(', '),
       f.frameworks['nist-sp-800-207'].join(', '),
     ]);
-    row.alignment = { vertical: 'top', wrapText: true };
+    shareStyle(row, WRAP_TOP);
     fitHeight(row, FINDING_WIDTHS);
-    const sev = row.getCell(1);
-    sev.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: SEVERITY_FILL[f.severity] ?? 'FFD9D9D9' } };
-    sev.font = { bold: true, color: { argb: f.severity === 'critical' || f.severity === 'high' ? 'FFFFFFFF' : 'FF1A1F26' } };
+    row.getCell(1).style = SEVERITY_STYLE[f.severity] ?? WRAP_TOP;
     row.commit();
     if (++n % 1000 === 0) {
       if (opts.signal.aborted) throw new Error('Export cancelled.');
@@ -306,7 +333,7 @@ async function writeFindingsSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, db: En
   const titles = new Map(RULES.map((r) => [r.meta.id, r.meta.title]));
   for (const r of listRuleResults(db)) {
     const row = ws.addRow([r.status === 'fail' ? 'Fail' : r.status === 'pass' ? 'Pass' : 'Skipped', r.ruleId, titles.get(r.ruleId) ?? '', r.findings, r.reason ?? '']);
-    row.alignment = { vertical: 'top', wrapText: true };
+    shareStyle(row, WRAP_TOP);
     fitHeight(row, FINDING_WIDTHS);
     row.commit();
   }
