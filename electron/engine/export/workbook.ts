@@ -24,6 +24,11 @@ const WRAP_TOP: Partial<ExcelJS.Style> = { alignment: { vertical: 'top', wrapTex
 const PERCENT: Partial<ExcelJS.Style> = { numFmt: '0%' };
 const COUNT: Partial<ExcelJS.Style> = { numFmt: '#,##0' };
 
+/** Lets the worker answer messages (cancel) between chunks of rows. */
+async function breathe(): Promise<void> {
+  await new Promise((r) => setImmediate(r));
+}
+
 /** Gives every cell of a row the same shared style object. */
 function shareStyle(row: ExcelJS.Row, style: Partial<ExcelJS.Style>): void {
   row.eachCell({ includeEmpty: true }, (c) => {
@@ -191,7 +196,7 @@ export async function writeWorkbook(engagement: Engagement, opts: WorkbookOption
       if (opts.signal.aborted) throw new Error('Export cancelled.');
       opts.onProgress(n, summary.identities);
       // Let the worker answer messages (cancel) between chunks.
-      await new Promise((r2) => setImmediate(r2));
+      await breathe();
     }
   }
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, n + 1), column: IDENTITY_COLUMNS.length } };
@@ -259,7 +264,7 @@ async function writeReadinessSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, db: E
     row.commit();
     if (++n % 1000 === 0) {
       if (opts.signal.aborted) throw new Error('Export cancelled.');
-      await new Promise((r2) => setImmediate(r2));
+      await breathe();
     }
   }
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, n + 1), column: READINESS_COLUMNS.length } };
@@ -322,7 +327,7 @@ async function writeFindingsSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, db: En
     row.commit();
     if (++n % 1000 === 0) {
       if (opts.signal.aborted) throw new Error('Export cancelled.');
-      await new Promise((r2) => setImmediate(r2));
+      await breathe();
     }
   }
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, n + 1), column: 8 } };
