@@ -68,7 +68,7 @@ describe('nhi-audit CLI', () => {
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(d, 'w.xlsx'));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'Identities', 'MFA Readiness', 'Findings', 'Sources & Method']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'Identities', 'MFA Readiness', 'Migration Plan', 'Findings', 'Sources & Method']);
     const ids = wb.getWorksheet('Identities');
     const names: unknown[] = [];
     ids?.eachRow((row, n) => {

@@ -2,59 +2,16 @@ import ExcelJS from 'exceljs';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { IdentityRow } from '../../../shared/contract/dto';
-import { CLASS_LABELS, IDENTITY_CLASSES, SEVERITIES, VERDICT_LABELS, VERDICTS, type IdentityClass } from '../../../shared/domain/vocabulary';
-import { PATTERN_LABELS, type MigrationPattern } from '../../../shared/readiness/recommend';
-import type { EnforcedSurface } from '../../../shared/catalogue/enforcedApps';
 import { IMPORT_KIND_LABELS, type ImportKind } from '../../../shared/domain/importKinds';
+import { CLASS_LABELS, IDENTITY_CLASSES, SEVERITIES, VERDICT_LABELS, VERDICTS, type IdentityClass } from '../../../shared/domain/vocabulary';
 import type { Engagement } from '../engagement';
 import { iterateIdentities } from '../queries/identities';
-import { iterateFindings, listRuleResults } from '../queries/findings';
-import { RULES } from '../../../shared/rules/registry';
-import { getCoverage } from '../queries/coverage';
-import { formatRange } from '../../../shared/coverage/days';
 import { getSummary, listImportedFiles } from '../queries/summary';
-
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F3A5F' } };
-const HEADER_FONT: Partial<ExcelJS.Font> = { bold: true, color: { argb: 'FFFFFFFF' } };
-
-/**
- * Styles shared by reference: exceljs caches a style by its object, so a million cells that share
- * one object cost one lookup each instead of serialising the style every time. Never mutate them
- * (no `cell.font = …` on a cell that holds one): assign whole objects only.
- */
-const WRAP_TOP: Partial<ExcelJS.Style> = { alignment: { vertical: 'top', wrapText: true } };
-const PERCENT: Partial<ExcelJS.Style> = { numFmt: '0%' };
-const COUNT: Partial<ExcelJS.Style> = { numFmt: '#,##0' };
-
-/** Lets the worker answer messages (cancel) between chunks of rows. */
-async function breathe(): Promise<void> {
-  await new Promise((r) => setImmediate(r));
-}
-
-/** Gives every cell of a row the same shared style object. */
-function shareStyle(row: ExcelJS.Row, style: Partial<ExcelJS.Style>): void {
-  row.eachCell({ includeEmpty: true }, (c) => {
-    c.style = style;
-  });
-}
-
-/** Dark fill and white bold text for a header row. */
-function styleHeader(row: ExcelJS.Row, wrap = false): void {
-  row.eachCell((c) => {
-    c.fill = HEADER_FILL;
-    c.font = HEADER_FONT;
-    if (wrap) c.alignment = { wrapText: true, vertical: 'top' };
-  });
-}
-
-/**
- * Tenant data is always written as a plain string cell, never as a formula: display names such as
- * `=HYPERLINK(...)` stay inert text. exceljs writes a formula only for `{ formula }` values, and no
- * code here builds one from tenant data.
- */
-function text(v: string | null | undefined): string {
-  return v ?? '';
-}
+import { breathe, COUNT, PERCENT, styleHeader, text } from './cells';
+import { writeFindingsSheet } from './sheets/findings';
+import { writeMigrationSheet } from './sheets/migration';
+import { writeReadinessSheet } from './sheets/readiness';
+import { writeSourcesSheet } from './sheets/sources';
 
 const IDENTITY_COLUMNS: { header: string; key: string; width: number; value: (r: IdentityRow) => string | number | null }[] = [
   { header: 'Display name', key: 'displayName', width: 32, value: (r) => text(r.displayName) },
@@ -204,208 +161,10 @@ export async function writeWorkbook(engagement: Engagement, opts: WorkbookOption
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, n + 1), column: IDENTITY_COLUMNS.length } };
   ws.commit();
   await writeReadinessSheet(wb, db, print, opts);
+  await writeMigrationSheet(wb, db, print, opts);
   await writeFindingsSheet(wb, db, print, opts);
   writeSourcesSheet(wb, engagement, print);
   await wb.commit();
   opts.onProgress(n, summary.identities);
 }
 
-
-/** What one surface cell says: the effect and its numbers. */
-function surfaceCell(r: IdentityRow, surface: EnforcedSurface): string {
-  const s = r.surfaces.find((x) => x.surface === surface);
-  if (!s) return '';
-  if (s.effect === 'blocked') return `Blocked: ${s.mfaFailures} MFA failures`;
-  if (s.effect === 'breaks') return `Breaks: ${s.singleFactor} single-factor`;
-  if (s.effect === 'mfa') return `MFA: ${s.mfa}`;
-  return `Prompted: ${s.mfaFailures + s.otherFailures} failures`;
-}
-
-const READINESS_COLUMNS: { header: string; width: number; value: (r: IdentityRow) => string | number | null }[] = [
-  { header: 'Display name', width: 30, value: (r) => text(r.displayName) },
-  { header: 'User principal name', width: 38, value: (r) => text(r.upn) },
-  { header: 'Class', width: 16, value: (r) => (r.class ? CLASS_LABELS[r.class] + (r.override ? ' (override)' : '') : '') },
-  { header: 'Verdict', width: 14, value: (r) => (r.verdict ? VERDICT_LABELS[r.verdict] : '') },
-  { header: 'Phase', width: 8, value: (r) => (r.phase == null ? '' : r.phase) },
-  { header: 'Azure portal (phase 1)', width: 22, value: (r) => surfaceCell(r, 'portal') },
-  { header: 'Azure CLI', width: 20, value: (r) => surfaceCell(r, 'cli') },
-  { header: 'Azure PowerShell', width: 20, value: (r) => surfaceCell(r, 'powershell') },
-  { header: 'Azure mobile app', width: 18, value: (r) => surfaceCell(r, 'mobile') },
-  { header: 'Other ARM clients', width: 20, value: (r) => surfaceCell(r, 'arm_other') },
-  { header: 'Evidence', width: 70, value: (r) => text(r.verdictReason) },
-  {
-    header: 'First single-factor (UTC)',
-    width: 20,
-    value: (r) => r.surfaces.map((x) => x.firstSingleFactor).filter((x): x is string => x != null).sort()[0]?.replace('T', ' ').slice(0, 16) ?? '',
-  },
-  {
-    header: 'Last single-factor (UTC)',
-    width: 20,
-    value: (r) => r.surfaces.map((x) => x.lastSingleFactor).filter((x): x is string => x != null).sort().at(-1)?.replace('T', ' ').slice(0, 16) ?? '',
-  },
-  { header: 'Blocked since (UTC)', width: 20, value: (r) => r.blockedSince?.replace('T', ' ').slice(0, 16) ?? '' },
-  { header: 'Sample request IDs', width: 40, value: (r) => r.surfaces.flatMap((x) => x.sampleRequestIds).slice(0, 3).join(' ') },
-  { header: 'Recommendation', width: 34, value: (r) => (r.recommendation ? (PATTERN_LABELS[r.recommendation.pattern as MigrationPattern] ?? r.recommendation.pattern) : '') },
-  { header: 'What to do', width: 60, value: (r) => text(r.recommendation?.action) },
-  { header: 'Why', width: 60, value: (r) => text(r.recommendation?.rationale) },
-];
-
-const READINESS_WIDTHS = READINESS_COLUMNS.map((c) => c.width);
-
-/** User objects only (workload identities are out of scope), worst verdict first. */
-async function writeReadinessSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, db: Engagement['reader'], print: Partial<ExcelJS.PageSetup>, opts: WorkbookOptions): Promise<void> {
-  const ws = wb.addWorksheet('MFA Readiness', { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }], pageSetup: { ...print, printTitlesRow: '1:1' } });
-  ws.columns = READINESS_COLUMNS.map((c) => ({ header: c.header, width: c.width }));
-  const header = ws.getRow(1);
-  styleHeader(header, true);
-  header.commit();
-  let n = 0;
-  for (const r of iterateIdentities(db, { readiness: true })) {
-    const row = ws.addRow(READINESS_COLUMNS.map((c) => c.value(r)));
-    shareStyle(row, WRAP_TOP);
-    fitHeight(row, READINESS_WIDTHS);
-    row.commit();
-    if (++n % 1000 === 0) {
-      if (opts.signal.aborted) throw new Error('Export cancelled.');
-      await breathe();
-    }
-  }
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, n + 1), column: READINESS_COLUMNS.length } };
-  ws.commit();
-}
-
-/**
- * Row height for wrapped text: spreadsheet apps do not grow rows written by a streaming writer,
- * so the lines each cell needs at its column's width are estimated (about one character per
- * width unit) and the row is made that tall.
- */
-function fitHeight(row: ExcelJS.Row, widths: readonly number[]): void {
-  let lines = 1;
-  row.eachCell((cell, col) => {
-    const width = widths[col - 1] ?? 10;
-    const value = typeof cell.value === 'string' ? cell.value : cell.value == null ? '' : String(cell.value);
-    lines = Math.max(lines, value.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / Math.max(1, width - 1))), 0));
-  });
-  row.height = Math.min(409, 15 * lines);
-}
-
-const SEVERITY_FILL: Record<string, string> = { critical: 'FF8B1A10', high: 'FFE4572E', medium: 'FFF2B33D', low: 'FF9BC1E8', info: 'FFD9D9D9' };
-
-const FINDING_WIDTHS = [11, 34, 44, 36, 70, 18, 18, 18] as const;
-
-const SEVERITY_STYLE: Record<string, Partial<ExcelJS.Style>> = Object.fromEntries(
-  Object.entries(SEVERITY_FILL).map(([severity, argb]) => [
-    severity,
-    {
-      alignment: { vertical: 'top', wrapText: true },
-      fill: { type: 'pattern', pattern: 'solid', fgColor: { argb } },
-      font: { bold: true, color: { argb: severity === 'critical' || severity === 'high' ? 'FFFFFFFF' : 'FF1A1F26' } },
-    },
-  ]),
-);
-
-/** Every finding, worst first, with its framework references; then every rule's outcome, skipped ones with the reason. */
-async function writeFindingsSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, db: Engagement['reader'], print: Partial<ExcelJS.PageSetup>, opts: WorkbookOptions): Promise<void> {
-  const ws = wb.addWorksheet('Findings', { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: { ...print, printTitlesRow: '1:1' } });
-  const heads = ['Severity', 'Rule', 'Finding', 'Subject', 'Evidence', 'OWASP NHI (2025)', 'NIST CSF 2.0', 'NIST SP 800-207'];
-  ws.columns = heads.map((header, i) => ({ header, width: FINDING_WIDTHS[i] }));
-  const header = ws.getRow(1);
-  styleHeader(header);
-  header.commit();
-  let n = 0;
-  for (const f of iterateFindings(db)) {
-    const row = ws.addRow([
-      f.severity,
-      f.ruleId,
-      f.title,
-      text(f.subject),
-      text(f.evidence),
-      f.frameworks['owasp-nhi-2025'].join(', '),
-      f.frameworks['nist-csf-2'].join(', '),
-      f.frameworks['nist-sp-800-207'].join(', '),
-    ]);
-    shareStyle(row, WRAP_TOP);
-    fitHeight(row, FINDING_WIDTHS);
-    row.getCell(1).style = SEVERITY_STYLE[f.severity] ?? WRAP_TOP;
-    row.commit();
-    if (++n % 1000 === 0) {
-      if (opts.signal.aborted) throw new Error('Export cancelled.');
-      await breathe();
-    }
-  }
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, n + 1), column: 8 } };
-  ws.addRow([]).commit();
-  const rh = ws.addRow(['Rule outcome', 'Rule', 'Title', 'Findings', 'Why not evaluated']);
-  styleHeader(rh);
-  rh.commit();
-  const titles = new Map(RULES.map((r) => [r.meta.id, r.meta.title]));
-  for (const r of listRuleResults(db)) {
-    const row = ws.addRow([r.status === 'fail' ? 'Fail' : r.status === 'pass' ? 'Pass' : 'Skipped', r.ruleId, titles.get(r.ruleId) ?? '', r.findings, r.reason ?? '']);
-    shareStyle(row, WRAP_TOP);
-    fitHeight(row, FINDING_WIDTHS);
-    row.commit();
-  }
-  ws.commit();
-}
-
-/**
- * How the results were reached: every imported file with its provenance, the coverage of the
- * evidence and its gaps, the thresholds classification and rules used, and every rule's outcome.
- */
-function writeSourcesSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, engagement: Engagement, print: Partial<ExcelJS.PageSetup>): void {
-  const db = engagement.reader;
-  const widths = [44, 40, 12, 12, 12, 22, 22, 70];
-  const ws = wb.addWorksheet('Sources & Method', { views: [{ showGridLines: false }], pageSetup: print });
-  ws.columns = widths.map((width) => ({ width }));
-  const section = (title: string, heads: string[]): void => {
-    const t = ws.addRow([title]);
-    t.font = { bold: true, size: 13, color: { argb: 'FF1F3A5F' } };
-    t.commit();
-    const h = ws.addRow(heads);
-    styleHeader(h);
-    h.commit();
-  };
-  const line = (values: (string | number)[]): void => {
-    const row = ws.addRow(values);
-    shareStyle(row, WRAP_TOP);
-    fitHeight(row, widths);
-    row.commit();
-  };
-
-  section('Imported files', ['File', 'Kind', 'Rows', 'Rejected', 'Already present', 'First event (UTC)', 'Last event (UTC)', 'SHA-256 / warnings']);
-  for (const f of listImportedFiles(db)) {
-    line([
-      text(f.name),
-      IMPORT_KIND_LABELS[f.kind as ImportKind] ?? f.kind,
-      f.rowsImported,
-      f.rowsRejected,
-      f.rowsDuplicate,
-      f.firstTime?.replace('T', ' ').slice(0, 16) ?? '',
-      f.lastTime?.replace('T', ' ').slice(0, 16) ?? '',
-      [f.sha256, ...f.warnings.map((w) => text(w))].join('\n'),
-    ]);
-  }
-  ws.addRow([]).commit();
-
-  const coverage = getCoverage(db);
-  section('Evidence coverage', ['Evidence', 'Present', 'Files', 'Rows', '', 'Dates', 'Gaps', 'Without it']);
-  for (const c of coverage.categories) {
-    line([c.label, c.present ? 'Yes' : 'MISSING', c.files, c.rows, '', c.ranges.map(formatRange).join(', '), c.gaps.map(formatRange).join(', '), '']);
-  }
-  for (const e of coverage.entities) line([e.label, e.present ? 'Yes' : 'MISSING', e.files, e.rows, '', '', '', e.present ? '' : e.without]);
-  for (const c of coverage.caveats) line([c.severity === 'warning' ? 'Caveat' : 'Note', '', '', '', '', '', '', c.text]);
-  ws.addRow([]).commit();
-
-  section('Thresholds and patterns used', ['Setting', 'Value', '', '', '', '', '', '']);
-  const settings = { ...engagement.classificationSettings(), ...engagement.ruleSettings() };
-  for (const [k, v] of Object.entries(settings)) line([k, Array.isArray(v) ? v.join('  |  ') : typeof v === 'object' ? JSON.stringify(v) : String(v), '', '', '', '', '', '']);
-  ws.addRow([]).commit();
-
-  section('Rules', ['Rule', 'Title', 'Outcome', 'Findings', '', '', '', 'Why not evaluated']);
-  const outcomes = new Map(listRuleResults(db).map((r) => [r.ruleId, r]));
-  for (const r of RULES) {
-    const o = outcomes.get(r.meta.id);
-    line([r.meta.id, r.meta.title, o ? (o.status === 'fail' ? 'Fail' : o.status === 'pass' ? 'Pass' : 'Skipped') : 'Not run', o?.findings ?? 0, '', '', '', o?.reason ?? '']);
-  }
-  ws.commit();
-}
