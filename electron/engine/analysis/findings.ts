@@ -1,6 +1,6 @@
 import type { IdentityProfile } from '../../../shared/classification/profile';
 import type { IdentityClass } from '../../../shared/domain/vocabulary';
-import type { Readiness } from '../../../shared/readiness/assess';
+import type { EvidenceCoverage, Readiness } from '../../../shared/readiness/assess';
 import { evaluateRules, type RuleResult } from '../../../shared/rules/evaluate';
 import {
   RuleSettingsSchema,
@@ -22,14 +22,14 @@ function ruleSettings(db: Db): RuleSettings {
   return RuleSettingsSchema.parse(row ? JSON.parse(row.value) : {});
 }
 
-/** Which evidence the engagement holds, in the rules' terms. */
-function evidence(db: Db): Set<EvidenceNeed> {
+/** Which evidence the engagement holds, in the rules' terms (sign-in categories and registration from the analysis's coverage). */
+function evidence(db: Db, coverage: EvidenceCoverage): Set<EvidenceNeed> {
   const kinds = (db.prepare(`SELECT DISTINCT kind FROM imported_files`).raw(true).all() as [string][]).map(([k]) => k);
-  const categories = new Set((db.prepare(`SELECT DISTINCT category FROM signins`).raw(true).all() as [string][]).map(([c]) => c));
+  const categories = coverage.categories;
   const has = new Set<EvidenceNeed>();
   if (categories.has('interactive') || categories.has('non_interactive')) has.add('user_signins');
   if (categories.has('service_principal') || categories.has('managed_identity')) has.add('workload_signins');
-  if (kinds.some((k) => k.startsWith('mfa.'))) has.add('registration');
+  if (coverage.registrationImported) has.add('registration');
   if (kinds.some((k) => k.startsWith('azure.roles.'))) has.add('azure_roles');
   if (kinds.some((k) => k.startsWith('entra.roles.'))) has.add('entra_roles');
   if (has.has('azure_roles') || has.has('entra_roles')) has.add('any_roles');
@@ -46,6 +46,7 @@ function evidence(db: Db): Set<EvidenceNeed> {
 export function writeFindings(
   db: Db,
   judged: readonly { profile: IdentityProfile; cls: IdentityClass; readiness: Readiness | null }[],
+  coverage: EvidenceCoverage,
   asOfMs: number,
   now: string,
 ): RuleResult[] {
@@ -88,7 +89,7 @@ export function writeFindings(
     permissions,
     owners,
     appIdsSignedInTo,
-    evidence: evidence(db),
+    evidence: evidence(db, coverage),
     settings: ruleSettings(db),
     asOfMs,
   };
@@ -107,7 +108,7 @@ export function writeFindings(
 }
 
 /** Evaluates the rules again from the stored profiles and verdicts (after a reviewer's override). */
-export function refreshFindings(db: Db, asOfMs: number, now: string): RuleResult[] {
+export function refreshFindings(db: Db, coverage: EvidenceCoverage, asOfMs: number, now: string): RuleResult[] {
   const rows = db
     .prepare(
       `SELECT p.profile, coalesce(c.override_class, c.class) AS cls, r.verdict, r.reason, r.surfaces, r.evidence
@@ -126,5 +127,5 @@ export function refreshFindings(db: Db, asOfMs: number, now: string): RuleResult
         : null,
     });
   }
-  return writeFindings(db, judged, asOfMs, now);
+  return writeFindings(db, judged, coverage, asOfMs, now);
 }

@@ -5,7 +5,8 @@ import { assessReadiness } from '../../../shared/readiness/assess';
 import { recommend } from '../../../shared/readiness/recommend';
 import type { ClassificationSettings } from '../../../shared/classification/settings';
 import type { Db } from '../db/open';
-import { asOfMs, azureRanges, evidenceCoverage, readinessEvidence, sourceFacts } from './runAnalysis';
+import { evidenceCoverage } from './evidence';
+import { asOfMs, azureRanges, readinessEvidence, sourceFacts } from './runAnalysis';
 import { refreshFindings } from './findings';
 
 /**
@@ -37,6 +38,6 @@ export function setOverride(db: Db, settings: ClassificationSettings, identityId
       `INSERT OR REPLACE INTO readiness (identity_id, verdict, surfaces, evidence, reason, recommendation, computed_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ).run(identityId, r.verdict, JSON.stringify(r.surfaces), JSON.stringify(readinessEvidence(r, coverage)), r.reason, JSON.stringify(rec), now);
     // Findings depend on classes (a service account's single-factor sign-ins, a machine's roles).
-    refreshFindings(db, asOfMs(db, coverage), now);
+    refreshFindings(db, coverage, asOfMs(db, coverage), now);
   })();
 }

@@ -1,28 +1,14 @@
 import { classify } from '../../../shared/classification/classify';
 import type { ClassificationSettings } from '../../../shared/classification/settings';
-import type { IdentityClass, SignInCategory } from '../../../shared/domain/vocabulary';
+import type { IdentityClass } from '../../../shared/domain/vocabulary';
 import { assessReadiness, type EvidenceCoverage, type Readiness } from '../../../shared/readiness/assess';
 import { recommend, type SourceFacts } from '../../../shared/readiness/recommend';
 import { AddressRanges } from '../../../shared/net/addressRanges';
 import type { IdentityProfile } from '../../../shared/classification/profile';
 import type { Db } from '../db/open';
+import { evidenceCoverage } from './evidence';
 import { buildProfiles } from './profiles';
 import { writeFindings } from './findings';
-
-/** What the analysis needs to know about the evidence as a whole. */
-export function evidenceCoverage(db: Db): EvidenceCoverage {
-  const categories = new Set(
-    (db.prepare(`SELECT DISTINCT category FROM signins`).raw(true).all() as [SignInCategory][]).map(([c]) => c),
-  );
-  const window = db.prepare(`SELECT min(time_ms) AS first, max(time_ms) AS last FROM signins`).get() as { first: number | null; last: number | null };
-  const registration = db.prepare(`SELECT 1 FROM imported_files WHERE kind LIKE 'mfa.%' LIMIT 1`).get() !== undefined;
-  return {
-    categories,
-    registrationImported: registration,
-    windowFrom: window.first == null ? null : new Date(window.first).toISOString(),
-    windowTo: window.last == null ? null : new Date(window.last).toISOString(),
-  };
-}
 
 /** What a readiness row keeps beside the verdict: the phase, since when blocked, and the evidence it had. */
 export function readinessEvidence(r: Readiness, coverage: EvidenceCoverage): object {
@@ -110,7 +96,7 @@ export function runAnalysis(db: Db, settings: ClassificationSettings, onPhase: (
       );
     }
     onPhase('Evaluating governance rules', 0.9);
-    writeFindings(db, judged, asOf, now);
+    writeFindings(db, judged, coverage, asOf, now);
     db.prepare(`INSERT INTO settings (key, value) VALUES ('analysis.lastRun', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(
       JSON.stringify(now),
     );

@@ -59,7 +59,7 @@ class Decoder {
   private readonly raw = new Map<number, (string | null)[] | null>();
   private readonly auth = new Map<number, AuthFacts>();
   private readonly client = new Map<number, ClientFacts>();
-  private readonly surfaces = new Map<string, EnforcedSurface | null>();
+  private readonly surfaces = new Map<number, Map<number, EnforcedSurface | null>>();
   private readonly get: (id: number) => { value: string } | undefined;
 
   constructor(db: Db) {
@@ -100,11 +100,13 @@ class Decoder {
   }
 
   surface(appRef: number | null, resourceRef: number | null): EnforcedSurface | null {
-    const key = `${appRef ?? ''}:${resourceRef ?? ''}`;
-    let s = this.surfaces.get(key);
+    // Keyed by the two ids (no string built per row: this runs for every sign-in).
+    let byResource = this.surfaces.get(appRef ?? -1);
+    if (!byResource) this.surfaces.set(appRef ?? -1, (byResource = new Map()));
+    let s = byResource.get(resourceRef ?? -1);
     if (s === undefined) {
       s = enforcedSurface(this.field(appRef, APP_ID), this.field(resourceRef, RESOURCE_ID));
-      this.surfaces.set(key, s);
+      byResource.set(resourceRef ?? -1, s);
     }
     return s;
   }

@@ -57,3 +57,63 @@ export function fitHeight(row: ExcelJS.Row, widths: readonly number[]): void {
   });
   row.height = Math.min(409, 15 * lines);
 }
+
+export interface SheetColumn<T> {
+  header: string;
+  width: number;
+  value: (item: T) => string | number | null;
+}
+
+export interface TableSheetOptions<T> {
+  print: Partial<ExcelJS.PageSetup>;
+  signal: AbortSignal;
+  /** Columns kept in view when scrolling right. */
+  xSplit?: number;
+  wrapHeader?: boolean;
+  /** Styles a written row beyond the shared wrap (a severity colour). */
+  styleRow?: (row: ExcelJS.Row, item: T) => void;
+  /** Writes what follows the table (a second table) before the sheet is committed. */
+  after?: (ws: ExcelJS.Worksheet) => void;
+}
+
+/**
+ * A sheet of one table streamed from `items`: frozen header, wrapped rows sized to their text,
+ * filters over the rows written, cancellation checked and the worker let breathe every 1,000 rows.
+ */
+export async function writeTableSheet<T>(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, columns: readonly SheetColumn<T>[], items: Iterable<T>, o: TableSheetOptions<T>): Promise<number> {
+  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1, xSplit: o.xSplit ?? 0 }], pageSetup: { ...o.print, printTitlesRow: '1:1' } });
+  ws.columns = columns.map((c) => ({ header: c.header, width: c.width }));
+  const widths = columns.map((c) => c.width);
+  const header = ws.getRow(1);
+  styleHeader(header, o.wrapHeader ?? false);
+  header.commit();
+  let n = 0;
+  for (const item of items) {
+    const row = ws.addRow(columns.map((c) => c.value(item)));
+    shareStyle(row, WRAP_TOP);
+    fitHeight(row, widths);
+    o.styleRow?.(row, item);
+    row.commit();
+    if (++n % 1000 === 0) {
+      if (o.signal.aborted) throw new Error('Export cancelled.');
+      await breathe();
+    }
+  }
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, n + 1), column: columns.length } };
+  o.after?.(ws);
+  ws.commit();
+  return n;
+}
+
+/** A titled two-column block of counts (the Summary sheet's sections); rows with no count are left out unless `keepZero`. */
+export function countSection(ws: ExcelJS.Worksheet, title: string, heading: string, entries: readonly (readonly [string, number])[], keepZero = false): void {
+  const head = ws.addRow([title, heading]);
+  styleHeader(head);
+  head.commit();
+  for (const [label, n] of entries) {
+    if (n === 0 && !keepZero) continue;
+    const row = ws.addRow([label, n]);
+    row.getCell(2).style = COUNT;
+    row.commit();
+  }
+}

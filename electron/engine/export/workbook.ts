@@ -7,7 +7,7 @@ import { CLASS_LABELS, IDENTITY_CLASSES, SEVERITIES, VERDICT_LABELS, VERDICTS, t
 import type { Engagement } from '../engagement';
 import { iterateIdentities } from '../queries/identities';
 import { getSummary, listImportedFiles } from '../queries/summary';
-import { breathe, COUNT, PERCENT, styleHeader, text } from './cells';
+import { breathe, COUNT, countSection, PERCENT, styleHeader, text } from './cells';
 import { writeFindingsSheet } from './sheets/findings';
 import { writeMigrationSheet } from './sheets/migration';
 import { writeReadinessSheet } from './sheets/readiness';
@@ -75,49 +75,20 @@ export async function writeWorkbook(engagement: Engagement, opts: WorkbookOption
   kv('Evidence window (UTC)', summary.firstSignIn && summary.lastSignIn ? `${summary.firstSignIn.slice(0, 10)} to ${summary.lastSignIn.slice(0, 10)}` : 'No sign-ins imported');
   kv('Identities', summary.identities);
   s.addRow([]).commit();
-  const head = s.addRow(['Identities by class', 'Count']);
-  styleHeader(head);
-  head.commit();
-  for (const cls of [...IDENTITY_CLASSES, 'unclassified'] as (IdentityClass | 'unclassified')[]) {
-    const n = summary.byClass[cls] ?? 0;
-    if (n === 0) continue;
-    const row = s.addRow([cls === 'unclassified' ? 'Not analysed' : CLASS_LABELS[cls], n]);
-    row.getCell(2).numFmt = '#,##0';
-    row.commit();
-  }
+  countSection(
+    s,
+    'Identities by class',
+    'Count',
+    ([...IDENTITY_CLASSES, 'unclassified'] as (IdentityClass | 'unclassified')[]).map((cls) => [cls === 'unclassified' ? 'Not analysed' : CLASS_LABELS[cls], summary.byClass[cls] ?? 0] as const),
+  );
   if (Object.keys(summary.byVerdict).length > 0) {
     s.addRow([]).commit();
-    const vh = s.addRow(['Mandatory MFA readiness', 'Identities']);
-    styleHeader(vh);
-    vh.commit();
-    for (const v of VERDICTS) {
-      const n = summary.byVerdict[v] ?? 0;
-      if (n === 0) continue;
-      const row = s.addRow([VERDICT_LABELS[v], n]);
-      row.getCell(2).numFmt = '#,##0';
-      row.commit();
-    }
-  }
-  if (Object.keys(summary.byVerdict).length > 0) {
+    countSection(s, 'Mandatory MFA readiness', 'Identities', VERDICTS.map((v) => [VERDICT_LABELS[v], summary.byVerdict[v] ?? 0] as const));
     s.addRow([]).commit();
-    const fh2 = s.addRow(['Governance findings', 'Findings']);
-    styleHeader(fh2);
-    fh2.commit();
-    for (const sev of SEVERITIES) {
-      const row = s.addRow([sev[0]?.toUpperCase() + sev.slice(1), summary.findingsBySeverity[sev] ?? 0]);
-      row.getCell(2).numFmt = '#,##0';
-      row.commit();
-    }
+    countSection(s, 'Governance findings', 'Findings', SEVERITIES.map((sev) => [sev[0]?.toUpperCase() + sev.slice(1), summary.findingsBySeverity[sev] ?? 0] as const), true);
   }
   s.addRow([]).commit();
-  const sh = s.addRow(['Sign-ins by log', 'Count']);
-  styleHeader(sh);
-  sh.commit();
-  for (const cat of ['interactive', 'non_interactive', 'service_principal', 'managed_identity']) {
-    const row = s.addRow([cat.replace('_', '-'), summary.signInsByCategory[cat] ?? 0]);
-    row.getCell(2).numFmt = '#,##0';
-    row.commit();
-  }
+  countSection(s, 'Sign-ins by log', 'Count', ['interactive', 'non_interactive', 'service_principal', 'managed_identity'].map((cat) => [cat.replace('_', '-'), summary.signInsByCategory[cat] ?? 0] as const), true);
   const missing = ['interactive', 'non_interactive'].filter((c) => !summary.signInsByCategory[c]);
   if (missing.length > 0) {
     const warn = s.addRow([

@@ -5,7 +5,7 @@ import { CLASS_LABELS, VERDICT_LABELS } from '../../../../shared/domain/vocabula
 import { PATTERN_LABELS, type MigrationPattern } from '../../../../shared/readiness/recommend';
 import type { Engagement } from '../../engagement';
 import { iterateIdentities } from '../../queries/identities';
-import { breathe, fitHeight, shareStyle, styleHeader, text, WRAP_TOP } from '../cells';
+import { text, writeTableSheet, type SheetColumn } from '../cells';
 
 /** What one surface cell says: the effect and its numbers. */
 function surfaceCell(r: IdentityRow, surface: EnforcedSurface): string {
@@ -17,7 +17,7 @@ function surfaceCell(r: IdentityRow, surface: EnforcedSurface): string {
   return `Prompted: ${s.mfaFailures + s.otherFailures} failures`;
 }
 
-const READINESS_COLUMNS: { header: string; width: number; value: (r: IdentityRow) => string | number | null }[] = [
+const READINESS_COLUMNS: SheetColumn<IdentityRow>[] = [
   { header: 'Display name', width: 30, value: (r) => text(r.displayName) },
   { header: 'User principal name', width: 38, value: (r) => text(r.upn) },
   { header: 'Class', width: 16, value: (r) => (r.class ? CLASS_LABELS[r.class] + (r.override ? ' (override)' : '') : '') },
@@ -46,26 +46,7 @@ const READINESS_COLUMNS: { header: string; width: number; value: (r: IdentityRow
   { header: 'Why', width: 60, value: (r) => text(r.recommendation?.rationale) },
 ];
 
-const READINESS_WIDTHS = READINESS_COLUMNS.map((c) => c.width);
-
 /** User objects only (workload identities are out of scope), worst verdict first. */
 export async function writeReadinessSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, db: Engagement['reader'], print: Partial<ExcelJS.PageSetup>, opts: { signal: AbortSignal }): Promise<void> {
-  const ws = wb.addWorksheet('MFA Readiness', { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }], pageSetup: { ...print, printTitlesRow: '1:1' } });
-  ws.columns = READINESS_COLUMNS.map((c) => ({ header: c.header, width: c.width }));
-  const header = ws.getRow(1);
-  styleHeader(header, true);
-  header.commit();
-  let n = 0;
-  for (const r of iterateIdentities(db, { readiness: true })) {
-    const row = ws.addRow(READINESS_COLUMNS.map((c) => c.value(r)));
-    shareStyle(row, WRAP_TOP);
-    fitHeight(row, READINESS_WIDTHS);
-    row.commit();
-    if (++n % 1000 === 0) {
-      if (opts.signal.aborted) throw new Error('Export cancelled.');
-      await breathe();
-    }
-  }
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, n + 1), column: READINESS_COLUMNS.length } };
-  ws.commit();
+  await writeTableSheet(wb, 'MFA Readiness', READINESS_COLUMNS, iterateIdentities(db, { readiness: true }), { print, signal: opts.signal, xSplit: 1, wrapHeader: true });
 }

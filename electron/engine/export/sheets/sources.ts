@@ -7,6 +7,7 @@ import { getCoverage } from '../../queries/coverage';
 import { listRuleResults } from '../../queries/findings';
 import { listImportedFiles } from '../../queries/summary';
 import { fitHeight, shareStyle, styleHeader, text, WRAP_TOP } from '../cells';
+import { RULE_OUTCOME_LABELS } from './findings';
 
 /**
  * How the results were reached: every imported file with its provenance, the coverage of the
@@ -65,7 +66,7 @@ export function writeSourcesSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, engage
   const outcomes = new Map(listRuleResults(db).map((r) => [r.ruleId, r]));
   for (const r of RULES) {
     const o = outcomes.get(r.meta.id);
-    line([r.meta.id, r.meta.title, o ? (o.status === 'fail' ? 'Fail' : o.status === 'pass' ? 'Pass' : 'Skipped') : 'Not run', o?.findings ?? 0, '', '', '', o?.reason ?? '']);
+    line([r.meta.id, r.meta.title, o ? RULE_OUTCOME_LABELS[o.status] : 'Not run', o?.findings ?? 0, '', '', '', o?.reason ?? '']);
   }
   ws.commit();
 }
