@@ -8,7 +8,7 @@ import type { ImportOutcome } from '../../shared/contract/dto';
 import { EngineHost } from '../engine/host';
 import { generateSampleTenant } from '../engine/sample';
 import { attachProgress } from './progress';
-import { coverageText, outcomesText, summaryText } from './summaryText';
+import { coverageText, outcomesText, reviewImportText, summaryText } from './summaryText';
 import pkg from '../../package.json';
 
 /** Exit codes: 0 success, 1 nothing usable imported or a run error, 2 bad usage. */
@@ -198,6 +198,21 @@ export function buildProgram(): Command {
         await h.waitForJob((await h.invoke('analysis:run', {})).jobId);
         const written = await exportTo(h, o.out, o.json, o.asOf);
         process.stdout.write(`${await resultText(h)}\n\nWritten\n${written.join('\n')}\n`);
+      });
+    });
+
+  program
+    .command('review-import')
+    .description('read the reviewer columns of a reviewed workbook back into its engagement')
+    .argument('<workbook.xlsx>', 'a workbook written by nhi-audit and edited by the reviewers')
+    .requiredOption('--db <engagement.nhiaudit>', 'engagement the workbook was exported from')
+    .option('--overwrite', 'take the workbook\'s values where the engagement changed too (default: keep the engagement\'s and report)')
+    .action(async (workbook: string, o: { db: string; overwrite?: boolean }) => {
+      await withEngagement(o.db, false, undefined, async (h) => {
+        const { jobId } = await h.invoke('reviews:import', { path: resolve(workbook), preferWorkbook: o.overwrite ?? false });
+        const done = await h.waitForJob(jobId);
+        if (done.kind !== 'review') throw new Error('unexpected job result');
+        process.stdout.write(`Reviews\n${reviewImportText(done.result)}\n`);
       });
     });
 

@@ -1,6 +1,8 @@
 import type { Coverage } from '../../shared/contract/coverage';
 import type { ImportOutcome, Summary } from '../../shared/contract/dto';
 import { formatRange } from '../../shared/coverage/days';
+import type { Review } from '../../shared/domain/review';
+import type { ReviewImportResult } from '../../shared/domain/reviewImport';
 import { CLASS_LABELS, IDENTITY_CLASSES, SEVERITIES, VERDICT_LABELS, VERDICTS } from '../../shared/domain/vocabulary';
 
 const n = (v: number): string => v.toLocaleString('en-US');
@@ -60,5 +62,24 @@ export function coverageText(c: Coverage): string {
   for (const e of c.entities) lines.push(`  ${e.label.padEnd(31)} ${e.present ? `${n(e.rows)} ${e.rows === 1 ? 'row' : 'rows'} in ${n(e.files)} ${e.files === 1 ? 'file' : 'files'}` : 'MISSING'}`);
   for (const t of c.truncatedFiles) lines.push(`  truncated: ${t.name} (${t.flags.join(', ')})`);
   for (const cv of c.caveats) lines.push(`  ${cv.severity === 'warning' ? '! ' : '- '}${cv.text}`);
+  return lines.join('\n');
+}
+
+/** What importing a reviewed workbook did, with the rows that need a look. */
+export function reviewImportText(r: ReviewImportResult): string {
+  const lines = [
+    `  ${r.file}: ${n(r.rows)} rows read, ${n(r.applied)} reviews applied, ${n(r.unchanged)} unchanged`,
+  ];
+  const show = <T extends { row: number; name: string; key: string | null }>(title: string, items: readonly T[], detail: (item: T) => string): void => {
+    if (items.length === 0) return;
+    lines.push(`  ${title} (${n(items.length)}${items.length >= 500 ? '+' : ''})`);
+    for (const it of items.slice(0, 10)) lines.push(`    row ${it.row} ${it.name || it.key || ''}: ${detail(it)}`);
+    if (items.length > 10) lines.push(`    … ${n(items.length - 10)} more`);
+  };
+  const brief = (v: Review | null): string => (v ? [v.owner, v.decision, v.dueDate, v.status].filter(Boolean).join(' / ') || 'notes only' : 'nothing');
+  show('Conflicts: changed in the workbook and in the engagement since the export', r.conflicts, (c) => `engagement has "${brief(c.engagement)}", workbook has "${brief(c.workbook)}"; ${c.resolved}`);
+  show('Not in this engagement', r.unknown, () => 'identity key not found (a workbook of another engagement?)');
+  show('Not applied', r.invalid, (it) => it.problems.join('; '));
+  if (r.conflicts.some((c) => c.resolved === 'kept engagement')) lines.push('  Run again with --overwrite to take the workbook\'s values for the conflicts.');
   return lines.join('\n');
 }

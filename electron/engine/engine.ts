@@ -15,6 +15,8 @@ import { getIdentity, listIdentities } from './queries/identities';
 import { setOverride } from './analysis/override';
 import { getSummary, listImportedFiles } from './queries/summary';
 import { iterateFindings } from './queries/findings';
+import { importReviews } from './review/importReviews';
+import { keyOfIdentity, putReview } from './review/store';
 
 export interface EngineOptions {
   /** Folder of the bundled sample tenant's export files. */
@@ -90,6 +92,26 @@ export class Engine {
       if (this.jobs.busy()) throw new UserFacingError('Wait for the running job to finish before overriding a class.', 'JOB_RUNNING');
       setOverride(engagement.writer, engagement.classificationSettings(), req.id, req.class, req.reason);
       return this.identity(req.id);
+    },
+    'identities:setReview': (req) => {
+      const engagement = this.current();
+      if (this.jobs.busy()) throw new UserFacingError('Wait for the running job to finish before recording a review.', 'JOB_RUNNING');
+      putReview(engagement.writer, keyOfIdentity(engagement.writer, req.id), req.review, 'app', new Date().toISOString());
+      return this.identity(req.id);
+    },
+    'reviews:import': (req) => {
+      const engagement = this.current();
+      return {
+        jobId: this.jobs.start('review', async (ctx) => {
+          const result = await importReviews(engagement.writer, req.path, {
+            preferWorkbook: req.preferWorkbook,
+            signal: ctx.signal,
+            now: new Date().toISOString(),
+            onProgress: (rows) => ctx.progress({ ...exportProgress('Reading reviewed workbook', rows, 0), file: req.path, fraction: 0 }),
+          });
+          return { kind: 'review', result };
+        }),
+      };
     },
     'findings:forIdentity': (req) => [...iterateFindings(this.current().reader, req.id)],
     'summary:get': () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ReviewSchema } from '../domain/review';
 import { ImportKindSchema } from '../domain/importKinds';
 import { IdentityClassSchema, IdentityKindSchema, SeveritySchema, VerdictSchema } from '../domain/vocabulary';
 
@@ -130,6 +131,9 @@ export const IdentityRowSchema = z.object({
   interactiveSignIns: z.number().int(),
   nonInteractiveSignIns: z.number().int(),
   lastSeen: z.string().nullable(),
+  /** Stable across re-imports: what review decisions and the workbook's hidden key column hold. */
+  key: z.string(),
+  review: ReviewSchema.nullable(),
 });
 export type IdentityRow = z.infer<typeof IdentityRowSchema>;
 

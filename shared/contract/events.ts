@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { ReviewImportResultSchema } from '../domain/reviewImport';
 import { ImportOutcomeSchema } from './dto';
 
-export const JOB_KINDS = ['import', 'analysis', 'export'] as const;
+export const JOB_KINDS = ['import', 'analysis', 'export', 'review'] as const;
 export const JobKindSchema = z.enum(JOB_KINDS);
 export type JobKind = z.infer<typeof JobKindSchema>;
 
@@ -25,6 +26,7 @@ export const JobResultSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('import'), outcomes: z.array(ImportOutcomeSchema), analysed: z.boolean() }),
   z.object({ kind: z.literal('analysis'), identities: z.number().int() }),
   z.object({ kind: z.literal('export'), path: z.string(), format: z.enum(['xlsx', 'json']) }),
+  z.object({ kind: z.literal('review'), result: ReviewImportResultSchema }),
 ]);
 export type JobResult = z.infer<typeof JobResultSchema>;
 

@@ -12,6 +12,7 @@ import {
 } from './dto';
 import { ImportKindSchema } from '../domain/importKinds';
 import { IdentityClassSchema } from '../domain/vocabulary';
+import { ReviewSchema } from '../domain/review';
 import { CoverageSchema } from './coverage';
 
 /**
@@ -89,6 +90,16 @@ export const METHODS = {
     handler: 'engine',
     request: z.object({ id: z.number().int(), class: IdentityClassSchema.nullable(), reason: z.string().max(1000) }),
     response: IdentityRowSchema,
+  },
+  'identities:setReview': {
+    handler: 'engine',
+    request: z.object({ id: z.number().int(), review: ReviewSchema }),
+    response: IdentityRowSchema,
+  },
+  'reviews:import': {
+    handler: 'engine',
+    request: z.object({ path: z.string().min(1), preferWorkbook: z.boolean().default(false) }),
+    response: JobHandleSchema,
   },
   'findings:forIdentity': {
     handler: 'engine',

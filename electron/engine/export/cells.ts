@@ -10,8 +10,9 @@ export const HEADER_FONT: Partial<ExcelJS.Font> = { bold: true, color: { argb: '
  * (no `cell.font = …` on a cell that holds one): assign whole objects only.
  */
 export const WRAP_TOP: Partial<ExcelJS.Style> = { alignment: { vertical: 'top', wrapText: true } };
-export const PERCENT: Partial<ExcelJS.Style> = { numFmt: '0%' };
-export const COUNT: Partial<ExcelJS.Style> = { numFmt: '#,##0' };
+export const PERCENT: Partial<ExcelJS.Style> = { numFmt: '0%', alignment: { vertical: 'top' } };
+export const COUNT: Partial<ExcelJS.Style> = { numFmt: '#,##0', alignment: { vertical: 'top' } };
+export const DATE: Partial<ExcelJS.Style> = { numFmt: 'yyyy-mm-dd', alignment: { vertical: 'top', horizontal: 'left' } };
 
 /** Lets the worker answer messages (cancel) between chunks of rows. */
 export async function breathe(): Promise<void> {
@@ -61,7 +62,11 @@ export function fitHeight(row: ExcelJS.Row, widths: readonly number[]): void {
 export interface SheetColumn<T> {
   header: string;
   width: number;
-  value: (item: T) => string | number | null;
+  value: (item: T) => string | number | Date | null;
+  /** A shared style object for the column's cells (default: wrapped, top-aligned text). */
+  style?: Partial<ExcelJS.Style>;
+  /** Kept in the file for the round trip but out of the reviewer's way. */
+  hidden?: boolean;
 }
 
 export interface TableSheetOptions<T> {
@@ -72,8 +77,10 @@ export interface TableSheetOptions<T> {
   wrapHeader?: boolean;
   /** Styles a written row beyond the shared wrap (a severity colour). */
   styleRow?: (row: ExcelJS.Row, item: T) => void;
-  /** Writes what follows the table (a second table) before the sheet is committed. */
-  after?: (ws: ExcelJS.Worksheet) => void;
+  /** Called with each item's row number (links into the sheet from elsewhere). */
+  onRow?: (item: T, rowNumber: number) => void;
+  /** Writes what follows the rows (validations, formatting, a second table) before the sheet is committed; `lastRow` is the last data row (1 when there is none). */
+  after?: (ws: ExcelJS.Worksheet, lastRow: number) => void;
 }
 
 /**
@@ -82,8 +89,9 @@ export interface TableSheetOptions<T> {
  */
 export async function writeTableSheet<T>(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, columns: readonly SheetColumn<T>[], items: Iterable<T>, o: TableSheetOptions<T>): Promise<number> {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1, xSplit: o.xSplit ?? 0 }], pageSetup: { ...o.print, printTitlesRow: '1:1' } });
-  ws.columns = columns.map((c) => ({ header: c.header, width: c.width }));
-  const widths = columns.map((c) => c.width);
+  ws.columns = columns.map((c) => ({ header: c.header, width: c.width, ...(c.hidden ? { hidden: true } : {}) }));
+  const widths = columns.map((c) => (c.hidden ? 1_000_000 : c.width));
+  const styled = columns.flatMap((c, i) => (c.style ? [[i + 1, c.style] as const] : []));
   const header = ws.getRow(1);
   styleHeader(header, o.wrapHeader ?? false);
   header.commit();
@@ -91,8 +99,10 @@ export async function writeTableSheet<T>(wb: ExcelJS.stream.xlsx.WorkbookWriter,
   for (const item of items) {
     const row = ws.addRow(columns.map((c) => c.value(item)));
     shareStyle(row, WRAP_TOP);
+    for (const [col, style] of styled) row.getCell(col).style = style;
     fitHeight(row, widths);
     o.styleRow?.(row, item);
+    o.onRow?.(item, n + 2);
     row.commit();
     if (++n % 1000 === 0) {
       if (o.signal.aborted) throw new Error('Export cancelled.');
@@ -100,7 +110,7 @@ export async function writeTableSheet<T>(wb: ExcelJS.stream.xlsx.WorkbookWriter,
     }
   }
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, n + 1), column: columns.length } };
-  o.after?.(ws);
+  o.after?.(ws, n + 1);
   ws.commit();
   return n;
 }

@@ -1,36 +1,16 @@
 import ExcelJS from 'exceljs';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { IdentityRow } from '../../../shared/contract/dto';
 import { IMPORT_KIND_LABELS, type ImportKind } from '../../../shared/domain/importKinds';
 import { CLASS_LABELS, IDENTITY_CLASSES, SEVERITIES, VERDICT_LABELS, VERDICTS, type IdentityClass } from '../../../shared/domain/vocabulary';
 import type { Engagement } from '../engagement';
-import { iterateIdentities } from '../queries/identities';
 import { getSummary, listImportedFiles } from '../queries/summary';
-import { breathe, COUNT, countSection, PERCENT, styleHeader, text } from './cells';
+import { countSection, styleHeader, text } from './cells';
 import { writeFindingsSheet } from './sheets/findings';
+import { writeIdentitiesSheet } from './sheets/identities';
 import { writeMigrationSheet } from './sheets/migration';
 import { writeReadinessSheet } from './sheets/readiness';
 import { writeSourcesSheet } from './sheets/sources';
-
-const IDENTITY_COLUMNS: { header: string; key: string; width: number; value: (r: IdentityRow) => string | number | null }[] = [
-  { header: 'Display name', key: 'displayName', width: 32, value: (r) => text(r.displayName) },
-  { header: 'User principal name', key: 'upn', width: 40, value: (r) => text(r.upn) },
-  { header: 'Kind', key: 'kind', width: 16, value: (r) => r.kind.replace('_', ' ') },
-  { header: 'Class', key: 'class', width: 18, value: (r) => (r.class ? CLASS_LABELS[r.class] : 'Not analysed') },
-  { header: 'Reviewer override', key: 'override', width: 30, value: (r) => (r.override ? `${CLASS_LABELS[r.override.class]} (computed: ${r.computedClass ? CLASS_LABELS[r.computedClass] : '?'}); ${r.override.reason}` : '') },
-  { header: 'Confidence', key: 'confidence', width: 12, value: (r) => r.confidence },
-  { header: 'Why', key: 'reasons', width: 70, value: (r) => r.reasons.map((x) => x.text).join('; ') },
-  { header: 'Readiness', key: 'verdict', width: 14, value: (r) => (r.verdict ? VERDICT_LABELS[r.verdict] : 'Not assessed') },
-  { header: 'Sign-ins', key: 'signIns', width: 10, value: (r) => r.signIns },
-  { header: 'Interactive', key: 'interactive', width: 12, value: (r) => r.interactiveSignIns },
-  { header: 'Non-interactive', key: 'nonInteractive', width: 15, value: (r) => r.nonInteractiveSignIns },
-  { header: 'Last seen (UTC)', key: 'lastSeen', width: 20, value: (r) => (r.lastSeen ? r.lastSeen.replace('T', ' ').slice(0, 19) : '') },
-  { header: 'Account enabled', key: 'enabled', width: 15, value: (r) => (r.accountEnabled == null ? '' : r.accountEnabled ? 'Yes' : 'No') },
-  { header: 'User type', key: 'userType', width: 11, value: (r) => text(r.userType) },
-  { header: 'Object ID', key: 'objectId', width: 38, value: (r) => text(r.objectId) },
-  { header: 'Application ID', key: 'appId', width: 38, value: (r) => text(r.appId) },
-];
 
 export interface WorkbookOptions {
   outPath: string;
@@ -111,31 +91,12 @@ export async function writeWorkbook(engagement: Engagement, opts: WorkbookOption
   }
   s.commit();
 
-  const ws = wb.addWorksheet('Identities', { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: { ...print, printTitlesRow: '1:1' } });
-  ws.columns = IDENTITY_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }));
-  const header = ws.getRow(1);
-  styleHeader(header);
-  header.commit();
-  let n = 0;
-  for (const r of iterateIdentities(db)) {
-    const row = ws.addRow(IDENTITY_COLUMNS.map((c) => c.value(r)));
-    row.getCell(6).style = PERCENT;
-    for (const c of [9, 10, 11]) row.getCell(c).style = COUNT;
-    row.commit();
-    if (++n % 1000 === 0) {
-      if (opts.signal.aborted) throw new Error('Export cancelled.');
-      opts.onProgress(n, summary.identities);
-      // Let the worker answer messages (cancel) between chunks.
-      await breathe();
-    }
-  }
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, n + 1), column: IDENTITY_COLUMNS.length } };
-  ws.commit();
+  const identityRows = await writeIdentitiesSheet(wb, db, print, { signal: opts.signal, onProgress: (n) => opts.onProgress(n, summary.identities) });
   await writeReadinessSheet(wb, db, print, opts);
   await writeMigrationSheet(wb, db, print, opts);
   await writeFindingsSheet(wb, db, print, opts);
   writeSourcesSheet(wb, engagement, print);
   await wb.commit();
-  opts.onProgress(n, summary.identities);
+  opts.onProgress(identityRows.size, summary.identities);
 }
 

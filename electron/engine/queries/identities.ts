@@ -4,6 +4,8 @@ import { IdentityQuerySchema } from '../../../shared/contract/dto';
 import { VERDICTS, type IdentityClass, type Verdict } from '../../../shared/domain/vocabulary';
 import type { IdentityBaseRow } from '../db/identityRow';
 import type { Db } from '../db/open';
+import { identityKeySql } from '../review/identityKey';
+import { reviewOf } from '../review/store';
 
 interface Row extends IdentityBaseRow {
   class: IdentityClass | null;
@@ -21,6 +23,13 @@ interface Row extends IdentityBaseRow {
   interactive: number | null;
   non_interactive: number | null;
   last_seen: string | null;
+  identity_key: string;
+  rv_owner: string | null;
+  rv_decision: string | null;
+  rv_due_date: string | null;
+  rv_status: string | null;
+  rv_notes: string | null;
+  rv_updated_at: string | null;
 }
 
 const SORT_SQL: Record<string, string> = {
@@ -37,11 +46,14 @@ export const IDENTITY_SELECT = `
   SELECT i.id, i.kind, i.object_id, i.app_id, i.upn, i.display_name, i.user_type, i.account_enabled,
          coalesce(c.override_class, c.class) AS class, c.class AS computed_class, c.override_class, c.override_reason,
          c.confidence, c.reasons, r.verdict, r.reason AS verdict_reason, r.evidence, r.surfaces, r.recommendation,
-         p.sign_ins, p.interactive, p.non_interactive, p.last_seen
+         p.sign_ins, p.interactive, p.non_interactive, p.last_seen, ${identityKeySql('i')} AS identity_key,
+         rv.owner AS rv_owner, rv.decision AS rv_decision, rv.due_date AS rv_due_date, rv.status AS rv_status, rv.notes AS rv_notes,
+         rv.updated_at AS rv_updated_at
     FROM identities i
     LEFT JOIN classifications c ON c.identity_id = i.id
     LEFT JOIN readiness r ON r.identity_id = i.id
-    LEFT JOIN identity_profiles p ON p.identity_id = i.id`;
+    LEFT JOIN identity_profiles p ON p.identity_id = i.id
+    LEFT JOIN reviews rv ON rv.identity_key = ${identityKeySql('i')}`;
 
 export function toIdentityRow(r: Row): IdentityRow {
   const evidence = r.evidence ? (JSON.parse(r.evidence) as { phase?: 1 | 2 | null; blockedSince?: string | null }) : null;
@@ -69,6 +81,8 @@ export function toIdentityRow(r: Row): IdentityRow {
     interactiveSignIns: r.interactive ?? 0,
     nonInteractiveSignIns: r.non_interactive ?? 0,
     lastSeen: r.last_seen,
+    key: r.identity_key,
+    review: r.rv_updated_at == null ? null : reviewOf(r),
   };
 }
 

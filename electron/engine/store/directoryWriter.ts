@@ -1,16 +1,21 @@
 import type { Statement } from 'better-sqlite3';
 import type { DirectoryObjectRecord } from '../../../shared/domain/records';
 import type { Db } from '../db/open';
+import { identityKeySql } from '../review/identityKey';
 
 const bool = (b: boolean | null): number | null => (b == null ? null : b ? 1 : 0);
 
 /** Tables whose rows belong to an identity and move with it when two identities turn out to be one. */
-const OWNED = ['credentials', 'owners', 'app_permissions', 'role_assignments', 'signins', 'mfa_registration', 'review_decisions', 'findings'];
+const OWNED = ['credentials', 'owners', 'app_permissions', 'role_assignments', 'signins', 'mfa_registration', 'findings'];
 /** Computed per identity: recomputed by the next analysis, so the dropped identity's rows just go. */
 const COMPUTED = ['identity_profiles', 'classifications', 'readiness'];
 
 /** Moves everything of identity `drop` to identity `keep` and deletes `drop`. */
 export function mergeIdentity(db: Db, drop: number, keep: number): void {
+  // A review recorded under the dropped identity's key follows it unless the kept one has its own.
+  const keyOf = db.prepare(`SELECT ${identityKeySql('')} AS k FROM identities WHERE id = ?`).pluck();
+  const [dropKey, keepKey] = [keyOf.get(drop), keyOf.get(keep)] as (string | undefined)[];
+  if (dropKey && keepKey && dropKey !== keepKey) db.prepare(`UPDATE OR IGNORE reviews SET identity_key = ? WHERE identity_key = ?`).run(keepKey, dropKey);
   for (const table of OWNED) {
     // OR IGNORE: a row the kept identity already has (same credential, same role) stays once.
     db.prepare(`UPDATE OR IGNORE ${table} SET identity_id = ? WHERE identity_id = ?`).run(keep, drop);

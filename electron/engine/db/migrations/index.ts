@@ -5,6 +5,7 @@ import { sql as m004 } from './004-signin-value-groups';
 import { sql as m005 } from './005-deleted-principals';
 import { sql as m006 } from './006-azure-ip-ranges';
 import { sql as m007 } from './007-rule-results';
+import { sql as m008 } from './008-reviews';
 
 /** Numbered migrations; a migration is never edited once released, only followed by a new one. */
 /**
@@ -19,6 +20,7 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
   { version: 5, name: 'deleted principals', sql: m005, rebuildsTables: true },
   { version: 6, name: 'Azure IP ranges', sql: m006 },
   { version: 7, name: 'rule results', sql: m007 },
+  { version: 8, name: 'reviews', sql: m008 },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

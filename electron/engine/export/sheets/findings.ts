@@ -3,20 +3,8 @@ import type { Finding } from '../../../../shared/contract/dto';
 import { RULES } from '../../../../shared/rules/registry';
 import type { Engagement } from '../../engagement';
 import { iterateFindings, listRuleResults } from '../../queries/findings';
+import { formatSeverities } from '../conditional';
 import { fitHeight, shareStyle, styleHeader, text, WRAP_TOP, writeTableSheet, type SheetColumn } from '../cells';
-
-const SEVERITY_FILL: Record<string, string> = { critical: 'FF8B1A10', high: 'FFE4572E', medium: 'FFF2B33D', low: 'FF9BC1E8', info: 'FFD9D9D9' };
-
-const SEVERITY_STYLE: Record<string, Partial<ExcelJS.Style>> = Object.fromEntries(
-  Object.entries(SEVERITY_FILL).map(([severity, argb]) => [
-    severity,
-    {
-      alignment: { vertical: 'top', wrapText: true },
-      fill: { type: 'pattern', pattern: 'solid', fgColor: { argb } },
-      font: { bold: true, color: { argb: severity === 'critical' || severity === 'high' ? 'FFFFFFFF' : 'FF1A1F26' } },
-    },
-  ]),
-);
 
 const FINDING_COLUMNS: SheetColumn<Finding>[] = [
   { header: 'Severity', width: 11, value: (f) => f.severity },
@@ -37,10 +25,8 @@ export async function writeFindingsSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter,
   await writeTableSheet(wb, 'Findings', FINDING_COLUMNS, iterateFindings(db), {
     print,
     signal: opts.signal,
-    styleRow: (row, f) => {
-      row.getCell(1).style = SEVERITY_STYLE[f.severity] ?? WRAP_TOP;
-    },
-    after: (ws) => {
+    after: (ws, lastRow) => {
+      formatSeverities(ws, `A2:A${Math.max(2, lastRow)}`);
       ws.addRow([]).commit();
       const rh = ws.addRow(['Rule outcome', 'Rule', 'Title', 'Findings', 'Why not evaluated']);
       styleHeader(rh);
