@@ -64,15 +64,15 @@ async function importInto(h: EngineHost, inputs: string[], kinds: Record<string,
   return result.outcomes;
 }
 
-async function exportTo(h: EngineHost, out: string | undefined, json: string | undefined, asOf: string | undefined): Promise<string[]> {
+async function exportTo(h: EngineHost, out: string | undefined, json: string | undefined, asOf: string | undefined, pseudonymize = false): Promise<string[]> {
   const written: string[] = [];
   if (out) {
-    const { jobId } = await h.invoke('export:workbook', { outPath: resolve(out), ...(asOf ? { asOf } : {}) });
+    const { jobId } = await h.invoke('export:workbook', { outPath: resolve(out), pseudonymize, ...(asOf ? { asOf } : {}) });
     await h.waitForJob(jobId);
     written.push(`  workbook: ${resolve(out)}`);
   }
   if (json) {
-    const { jobId } = await h.invoke('export:report', { outPath: resolve(json), ...(asOf ? { asOf } : {}) });
+    const { jobId } = await h.invoke('export:report', { outPath: resolve(json), pseudonymize, ...(asOf ? { asOf } : {}) });
     await h.waitForJob(jobId);
     written.push(`  report:   ${resolve(json)}`);
   }
@@ -156,7 +156,8 @@ export function buildProgram(): Command {
     .option('--db <engagement.nhiaudit>', 'keep the engagement in this file (default: a temporary one)')
     .option('--as-of <YYYY-MM-DD>', 'reference date for expiry and dormancy (default: today)', parseAsOf)
     .addOption(new Option('--kind <file=kind>', 'force the kind of a file (repeatable)').argParser(collect))
-    .action(async (inputs: string[], o: { out: string; json?: string; db?: string; asOf?: string; kind?: string[] } & EngagementOptions) => {
+    .option('--pseudonymize', 'replace names, UPNs, e-mail and IP addresses by stable pseudonyms in the workbook and report')
+    .action(async (inputs: string[], o: { out: string; json?: string; db?: string; asOf?: string; kind?: string[]; pseudonymize?: boolean } & EngagementOptions) => {
       const kinds = parseKinds(o.kind);
       await withEngagement(o.db, true, o.asOf, async (h) => {
         const outcomes = await importInto(h, inputs, kinds);
@@ -165,7 +166,7 @@ export function buildProgram(): Command {
           process.exitCode = EXIT_FAILURE;
           return;
         }
-        const written = await exportTo(h, o.out, o.json, o.asOf);
+        const written = await exportTo(h, o.out, o.json, o.asOf, o.pseudonymize);
         process.stdout.write(`\nResult\n${await resultText(h)}\n\nWritten\n${written.join('\n')}\n`);
       }, o);
     });
@@ -192,11 +193,12 @@ export function buildProgram(): Command {
     .requiredOption('--out <workbook.xlsx>', 'workbook to write')
     .option('--json <report.json>', 'also write the machine-readable report')
     .option('--as-of <YYYY-MM-DD>', 'reference date for expiry and dormancy (default: the engagement\'s, else today)', parseAsOf)
-    .action(async (o: { db: string; out: string; json?: string; asOf?: string }) => {
+    .option('--pseudonymize', 'replace names, UPNs, e-mail and IP addresses by stable pseudonyms in the workbook and report')
+    .action(async (o: { db: string; out: string; json?: string; asOf?: string; pseudonymize?: boolean }) => {
       await withEngagement(o.db, false, o.asOf, async (h) => {
         // The engagement may hold imports that were never analysed (`import --no-analyse`).
         await h.waitForJob((await h.invoke('analysis:run', {})).jobId);
-        const written = await exportTo(h, o.out, o.json, o.asOf);
+        const written = await exportTo(h, o.out, o.json, o.asOf, o.pseudonymize);
         process.stdout.write(`${await resultText(h)}\n\nWritten\n${written.join('\n')}\n`);
       });
     });

@@ -8,6 +8,7 @@ import { runAnalysis } from './analysis/runAnalysis';
 import { Engagement } from './engagement';
 import { writeReport } from './export/report';
 import { writeWorkbook } from './export/workbook';
+import { pseudonymKey } from './export/pseudonymize';
 import { runImport } from './import/runImport';
 import { JobRunner, type Emit, type JobContext } from './jobs';
 import { getCoverage, recordSignInCategories } from './queries/coverage';
@@ -122,12 +123,14 @@ export class Engine {
     'export:workbook': (req) => {
       const engagement = this.current();
       const asOf = req.asOf ?? engagement.info().asOf ?? today();
+      const key = req.pseudonymize ? pseudonymKey(engagement.writer) : undefined;
       return {
         jobId: this.jobs.start('export', async (ctx) => {
           await atomically(req.outPath, (tmp) =>
             writeWorkbook(engagement, {
               outPath: tmp,
               asOf,
+              pseudonymKey: key,
               signal: ctx.signal,
               onProgress: (rows, total) => ctx.progress(exportProgress('Writing workbook', rows, total)),
             }),
@@ -139,12 +142,14 @@ export class Engine {
     'export:report': (req) => {
       const engagement = this.current();
       const asOf = req.asOf ?? engagement.info().asOf ?? today();
+      const key = req.pseudonymize ? pseudonymKey(engagement.writer) : undefined;
       return {
         jobId: this.jobs.start('export', async (ctx) => {
           await atomically(req.outPath, (tmp) =>
             writeReport(engagement, {
               outPath: tmp,
               asOf,
+              pseudonymKey: key,
               appVersion: this.options.appVersion,
               runOutcomes: this.lastOutcomes,
               signal: ctx.signal,

@@ -118,12 +118,12 @@ export const METHODS = {
   },
   'export:workbook': {
     handler: 'engine',
-    request: z.object({ outPath: z.string().min(1), asOf: IsoDateSchema.optional() }),
+    request: z.object({ outPath: z.string().min(1), asOf: IsoDateSchema.optional(), pseudonymize: z.boolean().default(false) }),
     response: JobHandleSchema,
   },
   'export:report': {
     handler: 'engine',
-    request: z.object({ outPath: z.string().min(1), asOf: IsoDateSchema.optional() }),
+    request: z.object({ outPath: z.string().min(1), asOf: IsoDateSchema.optional(), pseudonymize: z.boolean().default(false) }),
     response: JobHandleSchema,
   },
   'dialog:openFiles': {

@@ -1,5 +1,6 @@
 /** What every sheet of the workbook shares: header and cell styles, tenant text, row heights, yielding. */
 import type ExcelJS from 'exceljs';
+import type { Pseudonymizer } from './pseudonymize';
 
 export const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F3A5F' } };
 export const HEADER_FONT: Partial<ExcelJS.Font> = { bold: true, color: { argb: 'FFFFFFFF' } };
@@ -67,6 +68,21 @@ export interface SheetColumn<T> {
   style?: Partial<ExcelJS.Style>;
   /** Kept in the file for the round trip but out of the reviewer's way. */
   hidden?: boolean;
+  /**
+   * In a pseudonymised export every text cell is pseudonymised unless the column holds only our own
+   * words or opaque values ('keep'), or is the identity key, which gets its keyed stand-in.
+   */
+  pseudonym?: 'keep' | 'identityKey';
+}
+
+/** What every sheet writer is given besides the workbook and the database. */
+export interface SheetContext {
+  print: Partial<ExcelJS.PageSetup>;
+  signal: AbortSignal;
+  /** The engagement's as-of date (YYYY-MM-DD): expiry and dormancy are judged at it. */
+  asOf: string;
+  /** Set for a pseudonymised export. */
+  pseudonymizer?: Pseudonymizer | undefined;
 }
 
 export interface TableSheetOptions<T> {
@@ -77,6 +93,8 @@ export interface TableSheetOptions<T> {
   wrapHeader?: boolean;
   /** Styles a written row beyond the shared wrap (a severity colour). */
   styleRow?: (row: ExcelJS.Row, item: T) => void;
+  /** Set for a pseudonymised export. */
+  pseudonymizer?: Pseudonymizer | undefined;
   /** Called with each item's row number (links into the sheet from elsewhere). */
   onRow?: (item: T, rowNumber: number) => void;
   /** Writes what follows the rows (validations, formatting, a second table) before the sheet is committed; `lastRow` is the last data row (1 when there is none). */
@@ -96,8 +114,14 @@ export async function writeTableSheet<T>(wb: ExcelJS.stream.xlsx.WorkbookWriter,
   styleHeader(header, o.wrapHeader ?? false);
   header.commit();
   let n = 0;
+  const p = o.pseudonymizer;
+  const value = (c: SheetColumn<T>, item: T): string | number | Date | null => {
+    const v = c.value(item);
+    if (!p || typeof v !== 'string' || c.pseudonym === 'keep') return v;
+    return c.pseudonym === 'identityKey' ? p.identityKey(v) : p.text(v);
+  };
   for (const item of items) {
-    const row = ws.addRow(columns.map((c) => c.value(item)));
+    const row = ws.addRow(columns.map((c) => value(c, item)));
     shareStyle(row, WRAP_TOP);
     for (const [col, style] of styled) row.getCell(col).style = style;
     fitHeight(row, widths);

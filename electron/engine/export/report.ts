@@ -1,9 +1,10 @@
 import { createWriteStream, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { once } from 'node:events';
 import type { ImportOutcome } from '../../../shared/contract/dto';
 import type { Engagement } from '../engagement';
 import { iterateIdentities } from '../queries/identities';
+import { Pseudonymizer } from './pseudonymize';
 import { getCoverage } from '../queries/coverage';
 import { getSummary, listImportedFiles } from '../queries/summary';
 import { iterateFindings, listRuleResults } from '../queries/findings';
@@ -17,7 +18,12 @@ export interface ReportOptions {
   /** Inputs of this run that were not imported (failed, skipped), so the report shows them too. */
   runOutcomes?: readonly ImportOutcome[];
   signal: AbortSignal;
+  /** The engagement's pseudonym key: names, UPNs, e-mail and IP addresses become stable pseudonyms. */
+  pseudonymKey?: Buffer | undefined;
 }
+
+/** Values that are our own vocabulary or opaque ids: never pseudonymised, and not worth scanning. */
+const OWN_WORDS = new Set(['kind', 'class', 'computedClass', 'verdict', 'surface', 'effect', 'rule', 'severity', 'status', 'sha256', 'pattern', 'objectId', 'appId', 'decision', 'asOf']);
 
 /**
  * Writes the machine-readable report as a stream. Values not computed (an engagement never
@@ -32,13 +38,18 @@ export async function writeReport(engagement: Engagement, opts: ReportOptions): 
     if (!out.write(s)) await once(out, 'drain');
   };
   const info = engagement.info();
+  const p = opts.pseudonymKey ? Pseudonymizer.fromEngagement(db, opts.pseudonymKey, info) : null;
+  // A folder path names the consultant's account and often the customer: only the file name stays.
+  const pathOf = (path: string): string => (p ? basename(path) : path);
+  const json = (v: unknown, indent?: number): string =>
+    JSON.stringify(v, p ? (key, value: unknown) => (typeof value === 'string' && !OWN_WORDS.has(key) ? p.text(value) : value) : undefined, indent);
   const summary = getSummary(db, info);
   const imported = listImportedFiles(db);
   const coverage = getCoverage(db);
   const inputs = [
     ...imported.map((f) => ({
       file: f.name,
-      path: f.path,
+      path: pathOf(f.path),
       sha256: f.sha256,
       kind: f.kind,
       rows: f.rowsImported,
@@ -52,7 +63,7 @@ export async function writeReport(engagement: Engagement, opts: ReportOptions): 
       .filter((o) => o.status !== 'imported')
       .map((o) => ({
         file: o.name,
-        path: o.path,
+        path: pathOf(o.path),
         sha256: o.sha256,
         kind: o.kind,
         rows: 0,
@@ -67,6 +78,7 @@ export async function writeReport(engagement: Engagement, opts: ReportOptions): 
     schemaVersion: REPORT_SCHEMA_VERSION,
     generator: { name: 'nhi-audit', version: opts.appVersion },
     asOf: opts.asOf,
+    pseudonymised: p != null,
     engagement: { name: info.name, customer: info.customer, tenant: info.tenant, auditor: info.auditor },
     analysis: {
       classification: summary.analysedAt ? 'computed' : 'not_computed',
@@ -88,7 +100,7 @@ export async function writeReport(engagement: Engagement, opts: ReportOptions): 
     summary: { identities: summary.identities, byClass: summary.byClass, byVerdict: summary.byVerdict, findingsBySeverity: summary.findingsBySeverity },
     inputs,
   };
-  const headJson = JSON.stringify(head, null, 2);
+  const headJson = json(head, 2);
   await write(`${headJson.slice(0, -2)},\n  "identities": [`);
   let first = true;
   let n = 0;
@@ -128,8 +140,9 @@ export async function writeReport(engagement: Engagement, opts: ReportOptions): 
         : { verdict: null, reason: null, phase: null, blockedSince: null, surfaces: null },
       recommendation: r.recommendation,
       signIns: { total: r.signIns, interactive: r.interactiveSignIns, nonInteractive: r.nonInteractiveSignIns, lastSeen: r.lastSeen },
+      review: r.review,
     };
-    await write(`${first ? '' : ','}\n    ${JSON.stringify(item)}`);
+    await write(`${first ? '' : ','}\n    ${json(item)}`);
     first = false;
     if (++n % 1000 === 0 && opts.signal.aborted) throw new Error('Export cancelled.');
   }
@@ -147,7 +160,7 @@ export async function writeReport(engagement: Engagement, opts: ReportOptions): 
       nistCsf: f.frameworks['nist-csf-2'],
       sp800207: f.frameworks['nist-sp-800-207'],
     };
-    await write(`${first ? '' : ','}\n    ${JSON.stringify(item)}`);
+    await write(`${first ? '' : ','}\n    ${json(item)}`);
     first = false;
   }
   await write(`\n  ]\n}\n`);

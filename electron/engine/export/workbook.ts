@@ -5,18 +5,37 @@ import { IMPORT_KIND_LABELS, type ImportKind } from '../../../shared/domain/impo
 import { CLASS_LABELS, IDENTITY_CLASSES, SEVERITIES, VERDICT_LABELS, VERDICTS, type IdentityClass } from '../../../shared/domain/vocabulary';
 import type { Engagement } from '../engagement';
 import { getSummary, listImportedFiles } from '../queries/summary';
-import { countSection, styleHeader, text } from './cells';
+import { countSection, styleHeader, text, type SheetContext } from './cells';
+import { Pseudonymizer } from './pseudonymize';
 import { writeFindingsSheet } from './sheets/findings';
 import { writeIdentitiesSheet } from './sheets/identities';
 import { writeMigrationSheet } from './sheets/migration';
 import { writeReadinessSheet } from './sheets/readiness';
 import { writeSourcesSheet } from './sheets/sources';
 
+/**
+ * Zip entries carry a modification time; archiver stamps the wall clock unless told otherwise.
+ * Pinning them to the as-of date makes the same engagement and as-of date give the same bytes.
+ */
+class PinnedDatesWriter extends ExcelJS.stream.xlsx.WorkbookWriter {
+  // exceljs's constructor calls this first, right after creating the zip and before adding any
+  // entry: the one place to pin every entry's date (`created` is already set from the options).
+  override addThemes(): Promise<void> {
+    const zip = (this as unknown as { zip: { append: (source: unknown, data: Record<string, unknown>) => unknown } }).zip;
+    const append = zip.append.bind(zip);
+    const date = this.created;
+    zip.append = (source, data) => append(source, { ...data, date });
+    return super.addThemes();
+  }
+}
+
 export interface WorkbookOptions {
   outPath: string;
   asOf: string;
   onProgress: (rows: number, total: number) => void;
   signal: AbortSignal;
+  /** The engagement's pseudonym key: names, UPNs and IP addresses are replaced by stable pseudonyms. */
+  pseudonymKey?: Buffer | undefined;
 }
 
 /** Streams the governance workbook: rows go from SQL to disk without holding the tenant in memory. */
@@ -25,12 +44,13 @@ export async function writeWorkbook(engagement: Engagement, opts: WorkbookOption
   const db = engagement.reader;
   const info = engagement.info();
   const summary = getSummary(db, info);
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: opts.outPath, useStyles: true, useSharedStrings: false });
-  wb.creator = 'nhi-audit';
-  wb.created = new Date(`${opts.asOf}T00:00:00Z`);
-  wb.modified = wb.created;
+  const asOf = new Date(`${opts.asOf}T00:00:00Z`);
+  const wb = new PinnedDatesWriter({ filename: opts.outPath, useStyles: true, useSharedStrings: false, created: asOf, modified: asOf, creator: 'nhi-audit' } as Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions>);
 
   const print = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 } as const;
+  const pseudonymizer = opts.pseudonymKey ? Pseudonymizer.fromEngagement(db, opts.pseudonymKey, info) : undefined;
+  const ctx: SheetContext = { print, signal: opts.signal, asOf: opts.asOf, pseudonymizer };
+  const tenantText = (v: string): string => (pseudonymizer ? pseudonymizer.text(v) : v);
   const s = wb.addWorksheet('Summary', { views: [{ showGridLines: false }], pageSetup: print });
   s.columns = [{ width: 44 }, { width: 52 }, { width: 12 }, { width: 12 }, { width: 68 }];
   const title = s.addRow(['Non-human identity and mandatory MFA review']);
@@ -46,11 +66,12 @@ export async function writeWorkbook(engagement: Engagement, opts: WorkbookOption
     row.commit();
   };
   s.addRow([]).commit();
-  kv('Engagement', text(info.name));
-  kv('Customer', text(info.customer));
-  kv('Tenant', text(info.tenant));
+  kv('Engagement', tenantText(info.name));
+  kv('Customer', tenantText(info.customer));
+  kv('Tenant', tenantText(info.tenant));
   kv('Auditor', text(info.auditor));
   kv('As of', opts.asOf);
+  if (pseudonymizer) kv('Pseudonymised', 'Yes: names, user principal names, e-mail and IP addresses are replaced by stable pseudonyms of this engagement');
   kv('Sign-ins analysed', summary.signIns);
   kv('Evidence window (UTC)', summary.firstSignIn && summary.lastSignIn ? `${summary.firstSignIn.slice(0, 10)} to ${summary.lastSignIn.slice(0, 10)}` : 'No sign-ins imported');
   kv('Identities', summary.identities);
@@ -83,7 +104,7 @@ export async function writeWorkbook(engagement: Engagement, opts: WorkbookOption
   styleHeader(fh);
   fh.commit();
   for (const f of listImportedFiles(db)) {
-    const row = s.addRow([text(f.name), IMPORT_KIND_LABELS[f.kind as ImportKind] ?? f.kind, f.rowsImported, f.rowsRejected, f.sha256]);
+    const row = s.addRow([tenantText(f.name), IMPORT_KIND_LABELS[f.kind as ImportKind] ?? f.kind, f.rowsImported, f.rowsRejected, f.sha256]);
     row.getCell(3).numFmt = '#,##0';
     row.getCell(4).numFmt = '#,##0';
     row.getCell(5).font = { name: 'Consolas', size: 9 };
@@ -91,11 +112,11 @@ export async function writeWorkbook(engagement: Engagement, opts: WorkbookOption
   }
   s.commit();
 
-  const identityRows = await writeIdentitiesSheet(wb, db, print, { signal: opts.signal, onProgress: (n) => opts.onProgress(n, summary.identities) });
-  await writeReadinessSheet(wb, db, print, opts);
-  await writeMigrationSheet(wb, db, print, opts);
-  await writeFindingsSheet(wb, db, print, opts);
-  writeSourcesSheet(wb, engagement, print);
+  const identityRows = await writeIdentitiesSheet(wb, db, ctx, { onProgress: (n) => opts.onProgress(n, summary.identities) });
+  await writeReadinessSheet(wb, db, ctx);
+  await writeMigrationSheet(wb, db, ctx);
+  await writeFindingsSheet(wb, db, ctx);
+  writeSourcesSheet(wb, engagement, ctx);
   await wb.commit();
   opts.onProgress(identityRows.size, summary.identities);
 }

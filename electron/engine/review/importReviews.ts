@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { isEmptyReview, type Review } from '../../../shared/domain/review';
 import type { ReviewImportResult } from '../../../shared/domain/reviewImport';
 import type { Db } from '../db/open';
+import { Pseudonymizer, pseudonymKey } from '../export/pseudonymize';
 import { identityKeySql } from './identityKey';
 import { readReviewedRows } from './readReviewedWorkbook';
 import { reviewStamp } from './stamp';
@@ -41,7 +42,18 @@ export async function importReviews(db: Db, path: string, o: ReviewImportOptions
   const push = <T>(list: T[], item: T): void => {
     if (list.length < LIST_LIMIT) list.push(item);
   };
-  for await (const r of readReviewedRows(path, o.signal)) {
+  // A pseudonymised workbook carries keyed stand-ins for the keys; they are mapped back here.
+  let fromPseudonym: Map<string, string> | null = null;
+  const realKey = (key: string): string => {
+    if (!key.startsWith('p:')) return key;
+    if (!fromPseudonym) {
+      const p = new Pseudonymizer(pseudonymKey(db));
+      fromPseudonym = new Map([...current.keys()].map((k) => [p.identityKey(k), k]));
+    }
+    return fromPseudonym.get(key) ?? key;
+  };
+  for await (const read of readReviewedRows(path, o.signal)) {
+    const r = read.key ? { ...read, key: realKey(read.key) } : read;
     result.rows++;
     if (result.rows % 1000 === 0) o.onProgress(result.rows);
     const ref = { row: r.row, key: r.key, name: r.name };

@@ -4,7 +4,7 @@ import { RULES } from '../../../../shared/rules/registry';
 import type { Engagement } from '../../engagement';
 import { iterateFindings, listRuleResults } from '../../queries/findings';
 import { formatSeverities } from '../conditional';
-import { fitHeight, shareStyle, styleHeader, text, WRAP_TOP, writeTableSheet, type SheetColumn } from '../cells';
+import { fitHeight, shareStyle, styleHeader, text, WRAP_TOP, writeTableSheet, type SheetColumn, type SheetContext } from '../cells';
 
 const FINDING_COLUMNS: SheetColumn<Finding>[] = [
   { header: 'Severity', width: 11, value: (f) => f.severity },
@@ -21,10 +21,9 @@ const FINDING_WIDTHS = FINDING_COLUMNS.map((c) => c.width);
 export const RULE_OUTCOME_LABELS = { fail: 'Fail', pass: 'Pass', skipped: 'Skipped' } as const;
 
 /** Every finding, worst first, with its framework references; then every rule's outcome, skipped ones with the reason. */
-export async function writeFindingsSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, db: Engagement['reader'], print: Partial<ExcelJS.PageSetup>, opts: { signal: AbortSignal }): Promise<void> {
+export async function writeFindingsSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, db: Engagement['reader'], ctx: SheetContext): Promise<void> {
   await writeTableSheet(wb, 'Findings', FINDING_COLUMNS, iterateFindings(db), {
-    print,
-    signal: opts.signal,
+    ...ctx,
     after: (ws, lastRow) => {
       formatSeverities(ws, `A2:A${Math.max(2, lastRow)}`);
       ws.addRow([]).commit();

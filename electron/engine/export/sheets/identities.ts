@@ -5,7 +5,7 @@ import { CLASS_LABELS, VERDICT_LABELS } from '../../../../shared/domain/vocabula
 import type { Engagement } from '../../engagement';
 import { iterateIdentities } from '../../queries/identities';
 import { reviewStamp } from '../../review/stamp';
-import { COUNT, DATE, PERCENT, text, writeTableSheet, type SheetColumn } from '../cells';
+import { COUNT, DATE, PERCENT, text, writeTableSheet, type SheetColumn, type SheetContext } from '../cells';
 import { formatVerdicts } from '../conditional';
 
 const REVIEW_FILL: Partial<ExcelJS.Style> = {
@@ -18,8 +18,8 @@ const REVIEW_DATE: Partial<ExcelJS.Style> = { ...DATE, fill: REVIEW_FILL.fill, p
 export const IDENTITY_COLUMNS: SheetColumn<IdentityRow>[] = [
   { header: 'Display name', width: 32, value: (r) => text(r.displayName) },
   { header: 'User principal name', width: 38, value: (r) => text(r.upn) },
-  { header: 'Kind', width: 16, value: (r) => r.kind.replace('_', ' ') },
-  { header: 'Class', width: 18, value: (r) => (r.class ? CLASS_LABELS[r.class] : 'Not analysed') },
+  { header: 'Kind', pseudonym: 'keep', width: 16, value: (r) => r.kind.replace('_', ' ') },
+  { header: 'Class', pseudonym: 'keep', width: 18, value: (r) => (r.class ? CLASS_LABELS[r.class] : 'Not analysed') },
   {
     header: 'Reviewer override',
     width: 30,
@@ -27,22 +27,22 @@ export const IDENTITY_COLUMNS: SheetColumn<IdentityRow>[] = [
   },
   { header: 'Confidence', width: 12, value: (r) => r.confidence, style: PERCENT },
   { header: 'Why', width: 70, value: (r) => r.reasons.map((x) => x.text).join('; ') },
-  { header: 'Readiness', width: 14, value: (r) => (r.verdict ? VERDICT_LABELS[r.verdict] : 'Not assessed') },
+  { header: 'Readiness', pseudonym: 'keep', width: 14, value: (r) => (r.verdict ? VERDICT_LABELS[r.verdict] : 'Not assessed') },
   { header: 'Sign-ins', width: 10, value: (r) => r.signIns, style: COUNT },
   { header: 'Interactive', width: 12, value: (r) => r.interactiveSignIns, style: COUNT },
   { header: 'Non-interactive', width: 15, value: (r) => r.nonInteractiveSignIns, style: COUNT },
-  { header: 'Last seen (UTC)', width: 20, value: (r) => (r.lastSeen ? r.lastSeen.replace('T', ' ').slice(0, 19) : '') },
-  { header: 'Account enabled', width: 15, value: (r) => (r.accountEnabled == null ? '' : r.accountEnabled ? 'Yes' : 'No') },
-  { header: 'User type', width: 11, value: (r) => text(r.userType) },
-  { header: 'Object ID', width: 38, value: (r) => text(r.objectId) },
-  { header: 'Application ID', width: 38, value: (r) => text(r.appId) },
+  { header: 'Last seen (UTC)', pseudonym: 'keep', width: 20, value: (r) => (r.lastSeen ? r.lastSeen.replace('T', ' ').slice(0, 19) : '') },
+  { header: 'Account enabled', pseudonym: 'keep', width: 15, value: (r) => (r.accountEnabled == null ? '' : r.accountEnabled ? 'Yes' : 'No') },
+  { header: 'User type', pseudonym: 'keep', width: 11, value: (r) => text(r.userType) },
+  { header: 'Object ID', pseudonym: 'keep', width: 38, value: (r) => text(r.objectId) },
+  { header: 'Application ID', pseudonym: 'keep', width: 38, value: (r) => text(r.appId) },
   { header: REVIEW_HEADERS.owner, width: 24, value: (r) => text(r.review?.owner), style: REVIEW_FILL },
-  { header: REVIEW_HEADERS.decision, width: 26, value: (r) => text(r.review?.decision), style: REVIEW_FILL },
+  { header: REVIEW_HEADERS.decision, pseudonym: 'keep', width: 26, value: (r) => text(r.review?.decision), style: REVIEW_FILL },
   { header: REVIEW_HEADERS.dueDate, width: 12, value: (r) => (r.review?.dueDate ? new Date(`${r.review.dueDate}T00:00:00Z`) : null), style: REVIEW_DATE },
-  { header: REVIEW_HEADERS.status, width: 13, value: (r) => text(r.review?.status), style: REVIEW_FILL },
+  { header: REVIEW_HEADERS.status, pseudonym: 'keep', width: 13, value: (r) => text(r.review?.status), style: REVIEW_FILL },
   { header: REVIEW_HEADERS.notes, width: 40, value: (r) => text(r.review?.notes), style: REVIEW_FILL },
-  { header: REVIEW_KEY_HEADER, width: 20, value: (r) => r.key, hidden: true },
-  { header: REVIEW_STAMP_HEADER, width: 20, value: (r) => reviewStamp(r.review), hidden: true },
+  { header: REVIEW_KEY_HEADER, width: 20, value: (r) => r.key, hidden: true, pseudonym: 'identityKey' },
+  { header: REVIEW_STAMP_HEADER, width: 20, value: (r) => reviewStamp(r.review), hidden: true, pseudonym: 'keep' },
 ];
 
 /** 1-based column number of a header of this sheet. */
@@ -111,13 +111,12 @@ function reviewValidations(sheet: ExcelJS.Worksheet, lastRow: number): void {
 export async function writeIdentitiesSheet(
   wb: ExcelJS.stream.xlsx.WorkbookWriter,
   db: Engagement['reader'],
-  print: Partial<ExcelJS.PageSetup>,
-  opts: { signal: AbortSignal; onProgress: (rows: number) => void; onTable?: (ws: ExcelJS.Worksheet, lastRow: number) => void },
+  ctx: SheetContext,
+  opts: { onProgress: (rows: number) => void; onTable?: (ws: ExcelJS.Worksheet, lastRow: number) => void },
 ): Promise<Map<number, number>> {
   const rows = new Map<number, number>();
   await writeTableSheet(wb, 'Identities', IDENTITY_COLUMNS, iterateIdentities(db), {
-    print,
-    signal: opts.signal,
+    ...ctx,
     xSplit: 1,
     onRow: (r, rowNumber) => {
       rows.set(r.id, rowNumber);

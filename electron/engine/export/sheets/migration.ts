@@ -4,7 +4,7 @@ import { CLASS_LABELS, VERDICT_LABELS } from '../../../../shared/domain/vocabula
 import { PATTERN_LABELS, type MigrationPattern } from '../../../../shared/readiness/recommend';
 import type { Engagement } from '../../engagement';
 import { iterateIdentities } from '../../queries/identities';
-import { text, writeTableSheet, type SheetColumn } from '../cells';
+import { text, writeTableSheet, type SheetColumn, type SheetContext } from '../cells';
 
 const MIGRATION_COLUMNS: SheetColumn<IdentityRow>[] = [
   { header: 'Display name', width: 30, value: (r) => text(r.displayName) },
@@ -28,9 +28,9 @@ const MIGRATION_PATTERNS: ReadonlySet<string> = new Set([
 ]);
 
 /** The automation accounts and where each should move: the plan the review meeting agrees on. */
-export async function writeMigrationSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, db: Engagement['reader'], print: Partial<ExcelJS.PageSetup>, opts: { signal: AbortSignal }): Promise<void> {
+export async function writeMigrationSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, db: Engagement['reader'], ctx: SheetContext): Promise<void> {
   const planned = function* (): Generator<IdentityRow> {
     for (const r of iterateIdentities(db, { readiness: true })) if (r.recommendation && MIGRATION_PATTERNS.has(r.recommendation.pattern)) yield r;
   };
-  await writeTableSheet(wb, 'Migration Plan', MIGRATION_COLUMNS, planned(), { print, signal: opts.signal, wrapHeader: true });
+  await writeTableSheet(wb, 'Migration Plan', MIGRATION_COLUMNS, planned(), { ...ctx, wrapHeader: true });
 }

@@ -5,7 +5,7 @@ import { CLASS_LABELS, VERDICT_LABELS } from '../../../../shared/domain/vocabula
 import { PATTERN_LABELS, type MigrationPattern } from '../../../../shared/readiness/recommend';
 import type { Engagement } from '../../engagement';
 import { iterateIdentities } from '../../queries/identities';
-import { text, writeTableSheet, type SheetColumn } from '../cells';
+import { text, writeTableSheet, type SheetColumn, type SheetContext } from '../cells';
 
 /** What one surface cell says: the effect and its numbers. */
 function surfaceCell(r: IdentityRow, surface: EnforcedSurface): string {
@@ -47,6 +47,6 @@ const READINESS_COLUMNS: SheetColumn<IdentityRow>[] = [
 ];
 
 /** User objects only (workload identities are out of scope), worst verdict first. */
-export async function writeReadinessSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, db: Engagement['reader'], print: Partial<ExcelJS.PageSetup>, opts: { signal: AbortSignal }): Promise<void> {
-  await writeTableSheet(wb, 'MFA Readiness', READINESS_COLUMNS, iterateIdentities(db, { readiness: true }), { print, signal: opts.signal, xSplit: 1, wrapHeader: true });
+export async function writeReadinessSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, db: Engagement['reader'], ctx: SheetContext): Promise<void> {
+  await writeTableSheet(wb, 'MFA Readiness', READINESS_COLUMNS, iterateIdentities(db, { readiness: true }), { ...ctx, xSplit: 1, wrapHeader: true });
 }

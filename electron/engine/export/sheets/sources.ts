@@ -6,14 +6,15 @@ import type { Engagement } from '../../engagement';
 import { getCoverage } from '../../queries/coverage';
 import { listRuleResults } from '../../queries/findings';
 import { listImportedFiles } from '../../queries/summary';
-import { fitHeight, shareStyle, styleHeader, text, WRAP_TOP } from '../cells';
+import { fitHeight, shareStyle, styleHeader, text, WRAP_TOP, type SheetContext } from '../cells';
 import { RULE_OUTCOME_LABELS } from './findings';
 
 /**
  * How the results were reached: every imported file with its provenance, the coverage of the
  * evidence and its gaps, the thresholds classification and rules used, and every rule's outcome.
  */
-export function writeSourcesSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, engagement: Engagement, print: Partial<ExcelJS.PageSetup>): void {
+export function writeSourcesSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, engagement: Engagement, ctx: SheetContext): void {
+  const { print } = ctx;
   const db = engagement.reader;
   const widths = [44, 40, 12, 12, 12, 22, 22, 70];
   const ws = wb.addWorksheet('Sources & Method', { views: [{ showGridLines: false }], pageSetup: print });
@@ -36,7 +37,7 @@ export function writeSourcesSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, engage
   section('Imported files', ['File', 'Kind', 'Rows', 'Rejected', 'Already present', 'First event (UTC)', 'Last event (UTC)', 'SHA-256 / warnings']);
   for (const f of listImportedFiles(db)) {
     line([
-      text(f.name),
+      ctx.pseudonymizer ? ctx.pseudonymizer.text(f.name) : text(f.name),
       IMPORT_KIND_LABELS[f.kind as ImportKind] ?? f.kind,
       f.rowsImported,
       f.rowsRejected,
