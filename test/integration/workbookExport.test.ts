@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REVIEW_HEADERS, REVIEW_KEY_HEADER } from '../../shared/domain/review';
+import { parseXml, readParts } from '../unit/export/ooxmlPackage';
 import { inProcessEngine } from '../support/engineHarness';
 import { SAMPLE } from '../support/paths';
 
@@ -41,6 +42,46 @@ async function allText(path: string): Promise<string> {
 }
 
 describe('governance workbook', () => {
+  it('has every sheet as an Excel table, the two Summary charts, drop-downs, colours and links from findings to identities', async () => {
+    const path = await exportWorkbook('structure.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'Identities', 'MFA Readiness', 'Migration Plan', 'Findings', 'Credentials', 'Privileged Access', 'Ownership', 'Sources & Method']);
+    const tableNames = wb.worksheets.flatMap((w) => w.getTables().map((t) => (t as unknown as { table: { name: string } }).table.name));
+    expect(tableNames).toEqual(['Identities', 'MFA_Readiness', 'Migration_Plan', 'Findings', 'Rule_Outcomes', 'Credentials', 'Privileged_Access', 'Ownership']);
+
+    const parts = await readParts(path);
+    const charts = [...parts.keys()].filter((k) => /^xl\/charts\/chart\d+\.xml$/u.test(k));
+    expect(charts).toHaveLength(2);
+    expect(charts.map((c) => parts.get(c) ?? '').join()).toMatch(/Mandatory MFA readiness by class[\s\S]*Governance findings by severity/u);
+    for (const [name, xml] of parts) if (/\.(xml|rels)$/u.test(name)) expect(() => parseXml(xml, name)).not.toThrow();
+
+    const identities = wb.getWorksheet('Identities');
+    const findings = wb.getWorksheet('Findings');
+    if (!identities || !findings) throw new Error('sheets missing');
+    const header = (ws: ExcelJS.Worksheet): string[] => (ws.getRow(1).values as unknown[]).map((v) => (typeof v === 'string' ? v : ''));
+    expect(identities.getRow(2).getCell(header(identities).indexOf(REVIEW_HEADERS.status)).dataValidation).toMatchObject({ type: 'list', formulae: ['"Open,In progress,Blocked,Done"'] });
+    expect(identities.getRow(2).getCell(header(identities).indexOf(REVIEW_HEADERS.dueDate)).dataValidation).toMatchObject({ type: 'date' });
+    const sheetXml = (name: string): string => {
+      const index = wb.worksheets.findIndex((w) => w.name === name) + 1;
+      return parts.get(`xl/worksheets/sheet${index}.xml`) ?? '';
+    };
+    expect(sheetXml('Identities')).toMatch(/<conditionalFormatting sqref="H2:H\d+">/u);
+    expect(sheetXml('Findings')).toMatch(/<conditionalFormatting sqref="A2:A\d+">/u);
+
+    // Each finding about an identity links to that identity's row, whose name is the finding's subject.
+    const links = [...sheetXml('Findings').matchAll(/<hyperlink ref="D(\d+)" location="&apos;Identities&apos;!A(\d+)"/gu)];
+    expect(links.length).toBeGreaterThan(50);
+    const objectIdCol = header(identities).indexOf('Object ID');
+    for (const [, from, to] of links) {
+      const subject = String(findings.getCell(`D${from}`).value);
+      const name = identities.getCell(`A${to}`).value;
+      // A deleted principal has no name: its object id is in the finding's evidence instead.
+      if (name) expect(subject.startsWith(String(name))).toBe(true);
+      else expect(String(findings.getCell(`E${from}`).value)).toContain(String(identities.getRow(Number(to)).getCell(objectIdCol).value));
+    }
+  });
+
   it('is the same file, byte for byte, for the same engagement and as-of date', async () => {
     expect(sha(await exportWorkbook('a.xlsx'))).toBe(sha(await exportWorkbook('b.xlsx')));
   });
@@ -67,7 +108,7 @@ describe('governance workbook', () => {
     const text = (await allText(path)).toLowerCase();
     const leaked = [...names, ...upns, ...ips.filter((ip) => /^\d+\.\d+\.\d+\.\d+$/u.test(ip))].filter((v) => text.includes(v.toLowerCase()));
     expect(leaked).toEqual([]);
-    expect(text).not.toContain('contoso');
+    expect(text).not.toContain("contoso");
     expect(text).toContain('pseudonymised');
 
     // A reviewer fills in a decision in the pseudonymised workbook; it comes back to the right identity.

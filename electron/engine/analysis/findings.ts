@@ -17,7 +17,7 @@ import { fieldIndex, parseGroupValue } from '../../../shared/parse/signInFields'
 import type { Db } from '../db/open';
 
 /** The engagement's rule settings (defaults for what it does not set). */
-function ruleSettings(db: Db): RuleSettings {
+export function ruleSettings(db: Db): RuleSettings {
   const row = db.prepare(`SELECT value FROM settings WHERE key = 'rules'`).get() as { value: string } | undefined;
   return RuleSettingsSchema.parse(row ? JSON.parse(row.value) : {});
 }

@@ -1,5 +1,6 @@
 /** What every sheet of the workbook shares: header and cell styles, tenant text, row heights, yielding. */
 import type ExcelJS from 'exceljs';
+import type { PackageParts } from './package/packageParts';
 import type { Pseudonymizer } from './pseudonymize';
 
 export const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F3A5F' } };
@@ -83,6 +84,17 @@ export interface SheetContext {
   asOf: string;
   /** Set for a pseudonymised export. */
   pseudonymizer?: Pseudonymizer | undefined;
+  /** Tables, charts and in-workbook links (absent: plain filters, no links). */
+  parts?: PackageParts | undefined;
+  /** The Identities sheet row of an identity, once that sheet is written: findings and other sheets link to it. */
+  identityRow?: ((identityId: number) => number | undefined) | undefined;
+}
+
+/** Spreadsheet column letters of a 1-based column number. */
+export function columnLetter(col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
 }
 
 export interface TableSheetOptions<T> {
@@ -95,6 +107,11 @@ export interface TableSheetOptions<T> {
   styleRow?: (row: ExcelJS.Row, item: T) => void;
   /** Set for a pseudonymised export. */
   pseudonymizer?: Pseudonymizer | undefined;
+  parts?: PackageParts | undefined;
+  /** The Excel table's name (letters, digits, underscores); without `parts` the sheet gets plain filters. */
+  table?: string;
+  /** A column whose cells link to a row of another sheet (a finding's subject to its identity). */
+  link?: { column: number; targetSheet: string; targetColumn: number; target: (item: T) => number | undefined };
   /** Called with each item's row number (links into the sheet from elsewhere). */
   onRow?: (item: T, rowNumber: number) => void;
   /** Writes what follows the rows (validations, formatting, a second table) before the sheet is committed; `lastRow` is the last data row (1 when there is none). */
@@ -115,6 +132,7 @@ export async function writeTableSheet<T>(wb: ExcelJS.stream.xlsx.WorkbookWriter,
   header.commit();
   let n = 0;
   const p = o.pseudonymizer;
+  const linkTo = o.parts && o.link ? o.parts.linkColumn(ws, { column: o.link.column, targetSheet: o.link.targetSheet, targetColumn: o.link.targetColumn }) : null;
   const value = (c: SheetColumn<T>, item: T): string | number | Date | null => {
     const v = c.value(item);
     if (!p || typeof v !== 'string' || c.pseudonym === 'keep') return v;
@@ -127,20 +145,25 @@ export async function writeTableSheet<T>(wb: ExcelJS.stream.xlsx.WorkbookWriter,
     fitHeight(row, widths);
     o.styleRow?.(row, item);
     o.onRow?.(item, n + 2);
+    if (linkTo && o.link) {
+      const target = o.link.target(item);
+      if (target !== undefined) linkTo(n + 2, target);
+    }
     row.commit();
     if (++n % 1000 === 0) {
       if (o.signal.aborted) throw new Error('Export cancelled.');
       await breathe();
     }
   }
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, n + 1), column: columns.length } };
+  if (o.parts && o.table) o.parts.addTable(ws, { name: o.table, ref: `A1:${columnLetter(columns.length)}${n + 1}`, columns: columns.map((c) => c.header) });
+  else ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, n + 1), column: columns.length } };
   o.after?.(ws, n + 1);
   ws.commit();
   return n;
 }
 
-/** A titled two-column block of counts (the Summary sheet's sections); rows with no count are left out unless `keepZero`. */
-export function countSection(ws: ExcelJS.Worksheet, title: string, heading: string, entries: readonly (readonly [string, number])[], keepZero = false): void {
+/** A titled two-column block of counts (the Summary sheet's sections); rows with no count are left out unless `keepZero`. Returns the title row's number. */
+export function countSection(ws: ExcelJS.Worksheet, title: string, heading: string, entries: readonly (readonly [string, number])[], keepZero = false): number {
   const head = ws.addRow([title, heading]);
   styleHeader(head);
   head.commit();
@@ -150,4 +173,5 @@ export function countSection(ws: ExcelJS.Worksheet, title: string, heading: stri
     row.getCell(2).style = COUNT;
     row.commit();
   }
+  return head.number;
 }

@@ -8,6 +8,8 @@ const EMAIL = /[\p{L}\p{N}._%+#'-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu;
 const IPV4 = /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])/gu;
 // Candidates only: every hit is confirmed with isIP, so times such as 10:15:00 stay.
 const IPV6 = /(?<![\w:])[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?![\w:])/giu;
+/** Azure resource ids and scopes: their resource group and resource names are the customer's words. */
+const ARM_PATH = /\/(?:subscriptions|providers)\/[^\s)"',;]+/giu;
 /** Names shorter than this are not looked for inside other text: "HR" or "IT" would eat ordinary words. */
 const MIN_NAME = 4;
 
@@ -103,9 +105,30 @@ export class Pseudonymizer {
     const whole = this.names.get(s.trim().toLowerCase());
     if (whole) return whole;
     let out = s.replace(EMAIL, (m) => this.email(m));
+    if (out.includes('/')) out = out.replace(ARM_PATH, (m) => this.armPath(m));
     out = out.replace(IPV4, (m) => (isIP(m) === 4 ? this.ip(m) : m));
     if (out.includes(':')) out = out.replace(IPV6, (m) => (isIP(m) === 6 ? this.ip(m) : m));
     return this.namesIn(out);
+  }
+
+  /**
+   * Keeps an Azure id's structure (subscription ids, provider namespaces and types) and replaces
+   * the names: of management groups, resource groups, and resources after `providers/ns/type/`.
+   */
+  armPath(path: string): string {
+    const parts = path.split('/');
+    let provider = -1;
+    return parts
+      .map((seg, i) => {
+        const prev = (parts[i - 1] ?? '').toLowerCase();
+        if (seg.toLowerCase() === 'providers') provider = i;
+        const isName =
+          prev === 'resourcegroups' ||
+          prev === 'managementgroups' ||
+          (provider >= 0 && i - provider >= 3 && (i - provider) % 2 === 1 && parts[provider + 1]?.toLowerCase() !== 'microsoft.management');
+        return isName && seg.length > 0 ? `name-${this.code('arm', seg).toLowerCase()}` : seg;
+      })
+      .join('/');
   }
 
   private namesIn(s: string): string {

@@ -82,3 +82,20 @@ export function listImportedFiles(db: Db): ImportedFile[] {
     durationMs: r.duration_ms,
   }));
 }
+
+/** Identities by effective class and readiness verdict (identities never judged are left out). */
+export function readinessByClass(db: Db): Map<string, Map<string, number>> {
+  const out = new Map<string, Map<string, number>>();
+  const rows = db
+    .prepare(
+      `SELECT coalesce(c.override_class, c.class) AS cls, r.verdict, count(*) AS n FROM readiness r
+         JOIN classifications c ON c.identity_id = r.identity_id GROUP BY cls, r.verdict`,
+    )
+    .all() as { cls: string; verdict: string; n: number }[];
+  for (const r of rows) {
+    const m = out.get(r.cls) ?? new Map<string, number>();
+    m.set(r.verdict, r.n);
+    out.set(r.cls, m);
+  }
+  return out;
+}

@@ -2,7 +2,7 @@ import { credentialName, type FindingDraft, nameOf, outcome, type Rule } from '.
 
 const DAY = 86_400_000;
 /** Graph writes "never expires" as an end far in the future (2299, 9999). */
-const NEVER_YEAR = 2200;
+export const NEVER_YEAR = 2200;
 
 /** Client secrets that live too long or forever: NHI7 Long-Lived Secrets. */
 export const rule: Rule = {

@@ -25,7 +25,10 @@ describe('pseudonymizer', () => {
     expect(evidence).toMatch(/user-[a-z0-9x]{6}@pseudonym\.invalid/u);
     expect(evidence).toMatch(/ip-[a-z0-9x]{6}/u);
     expect(p.text('Contoso HR Sync')).toMatch(/^App /u);
-    expect(p.text('Owner on /providers/Microsoft.Management/managementGroups/mg-contoso')).toMatch(/mg-Tenant [A-Z0-9x]{6}$/u);
+    expect(p.text('Owner on /providers/Microsoft.Management/managementGroups/mg-contoso')).toMatch(/^Owner on \/providers\/Microsoft\.Management\/managementGroups\/name-[a-z0-9x]{6}$/u);
+    expect(p.text('AcrPull at /subscriptions/f018881d-0c90-41ce-8be1-f0152098441c/resourceGroups/rg-aks-prod/providers/Microsoft.ContainerRegistry/registries/crcontosoprod (active)')).toMatch(
+      /^AcrPull at \/subscriptions\/f018881d-0c90-41ce-8be1-f0152098441c\/resourceGroups\/name-[a-z0-9x]{6}\/providers\/Microsoft\.ContainerRegistry\/registries\/name-[a-z0-9x]{6} \(active\)$/u,
+    );
   });
 
   it('leaves words that only contain a name, and short names inside text, alone', () => {

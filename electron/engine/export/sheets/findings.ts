@@ -24,19 +24,25 @@ export const RULE_OUTCOME_LABELS = { fail: 'Fail', pass: 'Pass', skipped: 'Skipp
 export async function writeFindingsSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, db: Engagement['reader'], ctx: SheetContext): Promise<void> {
   await writeTableSheet(wb, 'Findings', FINDING_COLUMNS, iterateFindings(db), {
     ...ctx,
+    table: 'Findings',
+    link: { column: 4, targetSheet: 'Identities', targetColumn: 1, target: (f) => (f.identityId == null ? undefined : ctx.identityRow?.(f.identityId)) },
     after: (ws, lastRow) => {
       formatSeverities(ws, `A2:A${Math.max(2, lastRow)}`);
       ws.addRow([]).commit();
-      const rh = ws.addRow(['Rule outcome', 'Rule', 'Title', 'Findings', 'Why not evaluated']);
+      const heads = ['Rule outcome', 'Rule', 'Title', 'Findings', 'Why not evaluated'];
+      const rh = ws.addRow(heads);
       styleHeader(rh);
       rh.commit();
       const titles = new Map(RULES.map((r) => [r.meta.id, r.meta.title]));
+      let last = rh.number;
       for (const r of listRuleResults(db)) {
         const row = ws.addRow([RULE_OUTCOME_LABELS[r.status], r.ruleId, titles.get(r.ruleId) ?? '', r.findings, r.reason ?? '']);
         shareStyle(row, WRAP_TOP);
         fitHeight(row, FINDING_WIDTHS);
         row.commit();
+        last = row.number;
       }
+      ctx.parts?.addTable(ws, { name: 'Rule_Outcomes', ref: `A${rh.number}:E${last}`, columns: heads, style: 'TableStyleLight1' });
     },
   });
 }

@@ -5,7 +5,7 @@ import { CLASS_LABELS, VERDICT_LABELS } from '../../../../shared/domain/vocabula
 import type { Engagement } from '../../engagement';
 import { iterateIdentities } from '../../queries/identities';
 import { reviewStamp } from '../../review/stamp';
-import { COUNT, DATE, PERCENT, text, writeTableSheet, type SheetColumn, type SheetContext } from '../cells';
+import { columnLetter, COUNT, DATE, PERCENT, text, writeTableSheet, type SheetColumn, type SheetContext } from '../cells';
 import { formatVerdicts } from '../conditional';
 
 const REVIEW_FILL: Partial<ExcelJS.Style> = {
@@ -52,12 +52,6 @@ export function identityColumn(header: string): number {
   return i + 1;
 }
 
-function letter(col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
 /** exceljs keeps range validations here (its typings only know the per-cell property, which would cost one entry per row). */
 interface WithValidations {
   dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void };
@@ -66,7 +60,7 @@ interface WithValidations {
 /** Drop-downs and limits on the reviewer columns, so what comes back can be read without guessing. */
 function reviewValidations(sheet: ExcelJS.Worksheet, lastRow: number): void {
   const ws = sheet as ExcelJS.Worksheet & WithValidations;
-  const range = (header: string): string => `${letter(identityColumn(header))}2:${letter(identityColumn(header))}${Math.max(2, lastRow)}`;
+  const range = (header: string): string => `${columnLetter(identityColumn(header))}2:${columnLetter(identityColumn(header))}${Math.max(2, lastRow)}`;
   const list = (values: readonly string[], what: string): ExcelJS.DataValidation => ({
     type: 'list',
     allowBlank: true,
@@ -117,6 +111,7 @@ export async function writeIdentitiesSheet(
   const rows = new Map<number, number>();
   await writeTableSheet(wb, 'Identities', IDENTITY_COLUMNS, iterateIdentities(db), {
     ...ctx,
+    table: 'Identities',
     xSplit: 1,
     onRow: (r, rowNumber) => {
       rows.set(r.id, rowNumber);
@@ -124,7 +119,7 @@ export async function writeIdentitiesSheet(
     },
     after: (ws, lastRow) => {
       reviewValidations(ws, lastRow);
-      const v = letter(identityColumn('Readiness'));
+      const v = columnLetter(identityColumn('Readiness'));
       formatVerdicts(ws, `${v}2:${v}${Math.max(2, lastRow)}`);
       opts.onTable?.(ws, lastRow);
     },

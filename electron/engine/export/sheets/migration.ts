@@ -32,5 +32,5 @@ export async function writeMigrationSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter
   const planned = function* (): Generator<IdentityRow> {
     for (const r of iterateIdentities(db, { readiness: true })) if (r.recommendation && MIGRATION_PATTERNS.has(r.recommendation.pattern)) yield r;
   };
-  await writeTableSheet(wb, 'Migration Plan', MIGRATION_COLUMNS, planned(), { ...ctx, wrapHeader: true });
+  await writeTableSheet(wb, 'Migration Plan', MIGRATION_COLUMNS, planned(), { ...ctx, table: 'Migration_Plan', link: { column: 1, targetSheet: 'Identities', targetColumn: 1, target: (r) => ctx.identityRow?.(r.id) }, wrapHeader: true });
 }

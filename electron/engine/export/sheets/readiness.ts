@@ -48,5 +48,6 @@ const READINESS_COLUMNS: SheetColumn<IdentityRow>[] = [
 
 /** User objects only (workload identities are out of scope), worst verdict first. */
 export async function writeReadinessSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, db: Engagement['reader'], ctx: SheetContext): Promise<void> {
-  await writeTableSheet(wb, 'MFA Readiness', READINESS_COLUMNS, iterateIdentities(db, { readiness: true }), { ...ctx, xSplit: 1, wrapHeader: true });
+  await writeTableSheet(wb, 'MFA Readiness', READINESS_COLUMNS, iterateIdentities(db, { readiness: true }), { ...ctx, table: 'MFA_Readiness',
+    link: { column: 1, targetSheet: 'Identities', targetColumn: 1, target: (r) => ctx.identityRow?.(r.id) }, xSplit: 1, wrapHeader: true });
 }
