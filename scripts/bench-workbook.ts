@@ -39,6 +39,20 @@ async function main(): Promise<void> {
       prof.run(i, profile);
       ready.run(i, verdicts[i % verdicts.length], surfaces, 'Automation signs in single-factor to Azure CLI (phase 2): 40 sign-ins the enforcement will stop.', rec);
     }
+    // Directory facts for the Credentials, Privileged Access and Ownership sheets: two credentials
+    // and an owner per service principal, a role assignment for every second identity.
+    const cred = db.prepare(`INSERT INTO credentials (identity_id, type, key_id, display_name, start_time, end_time) VALUES (?, ?, ?, ?, '2025-06-01T00:00:00Z', ?)`);
+    const owner = db.prepare(`INSERT INTO owners (identity_id, owner_object_id, owner_upn, owner_display_name, owner_type) VALUES (?, ?, ?, ?, 'user')`);
+    const role = db.prepare(`INSERT INTO role_assignments (system, principal_object_id, identity_id, principal_name, principal_type, role_name, scope, scope_level) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+    for (let i = 1; i <= identities; i++) {
+      const c = classes[i % classes.length] as (typeof classes)[number];
+      if (c === 'service_principal') {
+        cred.run(i, 'password', `10000000-0000-4000-8000-${String(i).padStart(12, '0')}`, `secret ${i}`, '2027-06-01T00:00:00Z');
+        cred.run(i, 'certificate', `20000000-0000-4000-8000-${String(i).padStart(12, '0')}`, `CN=app${i}`, '2026-12-01T00:00:00Z');
+        owner.run(i, `30000000-0000-4000-8000-${String(i).padStart(12, '0')}`, `owner${i}@contoso.com`, `Owner ${i}`);
+      }
+      if (i % 2 === 0) role.run('azure', `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, i, `User ${i}`, 'User', i % 4 === 0 ? 'Owner' : 'Reader', `/subscriptions/05985f36-7ac4-4110-96ab-3024da657f30/resourceGroups/rg-${i % 50}`, 'resourceGroup');
+    }
     const f = db.prepare(`INSERT INTO findings (rule_id, identity_id, severity, title, subject, evidence, computed_at) VALUES (?, ?, ?, ?, ?, ?, 't')`);
     for (let k = 0; k < findings; k++) {
       const rule = RULES[k % RULES.length];

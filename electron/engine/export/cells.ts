@@ -1,7 +1,9 @@
 /** What every sheet of the workbook shares: header and cell styles, tenant text, row heights, yielding. */
 import type ExcelJS from 'exceljs';
+import type { Writable } from 'node:stream';
 import type { PackageParts } from './package/packageParts';
 import type { Pseudonymizer } from './pseudonymize';
+import { RawRowWriter } from './rawRows';
 
 export const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F3A5F' } };
 export const HEADER_FONT: Partial<ExcelJS.Font> = { bold: true, color: { argb: 'FFFFFFFF' } };
@@ -19,6 +21,25 @@ export const DATE: Partial<ExcelJS.Style> = { numFmt: 'yyyy-mm-dd', alignment: {
 /** Lets the worker answer messages (cancel) between chunks of rows. */
 export async function breathe(): Promise<void> {
   await new Promise((r) => setImmediate(r));
+}
+
+/** How much written but not yet compressed sheet XML may wait in memory. */
+const UNZIPPED_LIMIT = 4 * 1024 * 1024;
+
+/**
+ * Waits until the zip has taken in what the sheet wrote. exceljs never applies backpressure: its
+ * sheet buffer pushes into the stream archiver reads from, and rows are produced faster than they
+ * are deflated, so without this a 300,000-row sheet sat in memory uncompressed (956 MB peak).
+ * `stream.pipes` is exceljs 4.4's StreamBuf internals; without them this only breathes.
+ */
+export async function drain(ws: ExcelJS.Worksheet): Promise<void> {
+  // archiver wraps the sheet in readable-stream 2's PassThrough, which predates `writableLength`.
+  const pipe = (ws as unknown as { stream?: { pipes?: (Writable & { _writableState?: { length: number } })[] } }).stream?.pipes?.[0];
+  const waiting = (): number => pipe?._writableState?.length ?? 0;
+  // Waiting for 'drain' (empty) would leave deflate idle while the next rows are built; keeping
+  // some XML queued lets the two overlap.
+  while (waiting() > UNZIPPED_LIMIT) await new Promise((r) => setTimeout(r, 2));
+  await breathe();
 }
 
 /** Gives every cell of a row the same shared style object. */
@@ -52,13 +73,24 @@ export function text(v: string | null | undefined): string {
  * width unit) and the row is made that tall.
  */
 export function fitHeight(row: ExcelJS.Row, widths: readonly number[]): void {
-  let lines = 1;
+  const values: unknown[] = [];
   row.eachCell((cell, col) => {
-    const width = widths[col - 1] ?? 10;
-    const value = typeof cell.value === 'string' ? cell.value : cell.value == null ? '' : String(cell.value);
-    lines = Math.max(lines, value.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / Math.max(1, width - 1))), 0));
+    values[col - 1] = cell.value;
   });
-  row.height = Math.min(409, 15 * lines);
+  row.height = heightFor(values, widths) ?? 15;
+}
+
+/** The height `fitHeight` gives a row of these values, or null for one line (the default height). */
+export function heightFor(values: readonly unknown[], widths: readonly number[]): number | null {
+  let lines = 1;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (typeof v !== 'string') continue;
+    const width = Math.max(1, (widths[i] ?? 10) - 1);
+    if (v.length <= width && !v.includes('\n')) continue;
+    lines = Math.max(lines, v.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / width)), 0));
+  }
+  return lines === 1 ? null : Math.min(409, 15 * lines);
 }
 
 export interface SheetColumn<T> {
@@ -103,8 +135,6 @@ export interface TableSheetOptions<T> {
   /** Columns kept in view when scrolling right. */
   xSplit?: number;
   wrapHeader?: boolean;
-  /** Styles a written row beyond the shared wrap (a severity colour). */
-  styleRow?: (row: ExcelJS.Row, item: T) => void;
   /** Set for a pseudonymised export. */
   pseudonymizer?: Pseudonymizer | undefined;
   parts?: PackageParts | undefined;
@@ -126,10 +156,10 @@ export async function writeTableSheet<T>(wb: ExcelJS.stream.xlsx.WorkbookWriter,
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1, xSplit: o.xSplit ?? 0 }], pageSetup: { ...o.print, printTitlesRow: '1:1' } });
   ws.columns = columns.map((c) => ({ header: c.header, width: c.width, ...(c.hidden ? { hidden: true } : {}) }));
   const widths = columns.map((c) => (c.hidden ? 1_000_000 : c.width));
-  const styled = columns.flatMap((c, i) => (c.style ? [[i + 1, c.style] as const] : []));
   const header = ws.getRow(1);
   styleHeader(header, o.wrapHeader ?? false);
   header.commit();
+  const rows = new RawRowWriter(wb, ws, columns.map((c) => c.style ?? WRAP_TOP));
   let n = 0;
   const p = o.pseudonymizer;
   const linkTo = o.parts && o.link ? o.parts.linkColumn(ws, { column: o.link.column, targetSheet: o.link.targetSheet, targetColumn: o.link.targetColumn }) : null;
@@ -139,20 +169,16 @@ export async function writeTableSheet<T>(wb: ExcelJS.stream.xlsx.WorkbookWriter,
     return c.pseudonym === 'identityKey' ? p.identityKey(v) : p.text(v);
   };
   for (const item of items) {
-    const row = ws.addRow(columns.map((c) => value(c, item)));
-    shareStyle(row, WRAP_TOP);
-    for (const [col, style] of styled) row.getCell(col).style = style;
-    fitHeight(row, widths);
-    o.styleRow?.(row, item);
-    o.onRow?.(item, n + 2);
+    const values = columns.map((c) => value(c, item));
+    const r = rows.write(values, heightFor(values, widths));
+    o.onRow?.(item, r);
     if (linkTo && o.link) {
       const target = o.link.target(item);
-      if (target !== undefined) linkTo(n + 2, target);
+      if (target !== undefined) linkTo(r, target);
     }
-    row.commit();
     if (++n % 1000 === 0) {
       if (o.signal.aborted) throw new Error('Export cancelled.');
-      await breathe();
+      await drain(ws);
     }
   }
   if (o.parts && o.table) o.parts.addTable(ws, { name: o.table, ref: `A1:${columnLetter(columns.length)}${n + 1}`, columns: columns.map((c) => c.header) });

@@ -48,7 +48,7 @@ export async function writeWorkbook(engagement: Engagement, opts: WorkbookOption
   const info = engagement.info();
   const summary = getSummary(db, info);
   const asOf = new Date(`${opts.asOf}T00:00:00Z`);
-  const wb = new PinnedDatesWriter({ filename: opts.outPath, useStyles: true, useSharedStrings: false, created: asOf, modified: asOf, creator: 'nhi-audit' } as Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions>);
+  const wb = new PinnedDatesWriter({ filename: opts.outPath, zip: { zlib: { level: 1 } }, useStyles: true, useSharedStrings: false, created: asOf, modified: asOf, creator: 'nhi-audit' } as Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions>);
 
   const print = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 } as const;
   const pseudonymizer = opts.pseudonymKey ? Pseudonymizer.fromEngagement(db, opts.pseudonymKey, info) : undefined;
