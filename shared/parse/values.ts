@@ -41,7 +41,10 @@ const MS_JSON_DATE = /^\/?Date\((-?\d+)(?:[+-]\d{4})?\)\/?$/u;
 
 function fractionToMs(fraction: string | undefined): number {
   if (!fraction) return 0;
-  return Math.round(Number(`0.${fraction}`) * 1000);
+  // Truncated, not rounded: Graph's "never expires" 9999-12-31T23:59:59.9999999Z must stay in 9999,
+  // not roll over into the year 10000.
+  // Digits, not arithmetic: 0.123 * 1000 is 122.99999999999999 in floating point.
+  return Number(`${fraction}00`.slice(0, 3));
 }
 
 /**

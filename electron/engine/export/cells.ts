@@ -129,7 +129,12 @@ export function columnLetter(col: number): string {
   return s;
 }
 
+/** Excel's (and LibreOffice's) rows per sheet. */
+export const EXCEL_MAX_ROWS = 1_048_576;
+
 export interface TableSheetOptions<T> {
+  /** Data rows written before the rest are counted and noted (default: what fits with the header and a note). */
+  maxRows?: number;
   print: Partial<ExcelJS.PageSetup>;
   signal: AbortSignal;
   /** Columns kept in view when scrolling right. */
@@ -168,7 +173,14 @@ export async function writeTableSheet<T>(wb: ExcelJS.stream.xlsx.WorkbookWriter,
     if (!p || typeof v !== 'string' || c.pseudonym === 'keep') return v;
     return c.pseudonym === 'identityKey' ? p.identityKey(v) : p.text(v);
   };
+  let over = 0;
+  // Room is left for the header, what `after` writes below the table (rule outcomes) and the note.
+  const maxRows = o.maxRows ?? EXCEL_MAX_ROWS - 200;
   for (const item of items) {
+    if (n >= maxRows) {
+      over++;
+      continue;
+    }
     const values = columns.map((c) => value(c, item));
     const r = rows.write(values, heightFor(values, widths));
     o.onRow?.(item, r);
@@ -184,6 +196,14 @@ export async function writeTableSheet<T>(wb: ExcelJS.stream.xlsx.WorkbookWriter,
   if (o.parts && o.table) o.parts.addTable(ws, { name: o.table, ref: `A1:${columnLetter(columns.length)}${n + 1}`, columns: columns.map((c) => c.header) });
   else ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, n + 1), column: columns.length } };
   o.after?.(ws, n + 1);
+  if (over > 0) {
+    ws.addRow([]).commit();
+    const note = ws.addRow([
+      `${over.toLocaleString('en-US')} more rows are not on this sheet: a sheet holds at most ${EXCEL_MAX_ROWS.toLocaleString('en-US')} rows. The JSON report (--json) carries every row.`,
+    ]);
+    note.font = { bold: true, color: { argb: 'FFB00020' } };
+    note.commit();
+  }
   ws.commit();
   return n;
 }

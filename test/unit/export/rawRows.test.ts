@@ -48,3 +48,23 @@ describe('raw row writer', () => {
     expect(() => new RawRowWriter(wb, ws, [{}])).toThrow(/Commit the rows/u);
   });
 });
+
+describe('table sheets', () => {
+  it('stop at the row limit and say how many rows did not fit', async () => {
+    const { writeTableSheet } = await import('../../../electron/engine/export/cells');
+    const path = join(dir, 'limit.xlsx');
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true });
+    const n = await writeTableSheet(wb, 'Rows', [{ header: 'N', width: 8, value: (i: number) => i }], [1, 2, 3, 4, 5, 6, 7, 8], {
+      print: {},
+      signal: new AbortController().signal,
+      maxRows: 5,
+    });
+    await wb.commit();
+    expect(n).toBe(5);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.readFile(path);
+    const ws = back.getWorksheet('Rows');
+    expect(ws?.getCell('A6').value).toBe(5);
+    expect(String(ws?.getCell('A8').value)).toMatch(/^3 more rows are not on this sheet: a sheet holds at most 1,048,576 rows/u);
+  });
+});

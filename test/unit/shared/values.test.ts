@@ -4,7 +4,9 @@ import { DateOrderDetector, parseBool, parseIntOrNull, parseTimestamp } from '..
 describe('parseTimestamp', () => {
   it.each([
     ['2024-10-14T20:25:32Z', '2024-10-14T20:25:32.000Z'],
-    ['2024-10-14T20:25:32.172518+00:00', '2024-10-14T20:25:32.173Z'],
+    ['2024-10-14T20:25:32.172518+00:00', '2024-10-14T20:25:32.172Z'],
+    ['2024-10-14T20:25:32.123Z', '2024-10-14T20:25:32.123Z'],
+    ['2024-10-14T20:25:32.1Z', '2024-10-14T20:25:32.100Z'],
     ['2023-09-19T13:42:37.8484953+00:00', '2023-09-19T13:42:37.848Z'],
     ['2024-10-14T22:25:32+02:00', '2024-10-14T20:25:32.000Z'],
     ['2020-08-21 08:50:40Z', '2020-08-21T08:50:40.000Z'],
@@ -14,6 +16,10 @@ describe('parseTimestamp', () => {
     ['/Date(1574202819000)/', '2019-11-19T22:33:39.000Z'],
   ])('reads %s', (raw, iso) => {
     expect(new Date(parseTimestamp(raw) as number).toISOString()).toBe(iso);
+  });
+
+  it('keeps Graph\'s "never expires" end in the year 9999 (fractions are truncated, not rounded)', () => {
+    expect(new Date(parseTimestamp('9999-12-31T23:59:59.9999999Z') ?? 0).toISOString()).toBe('9999-12-31T23:59:59.999Z');
   });
 
   it('reads day-first dates when told', () => {
