@@ -49,6 +49,22 @@ export function shellHandlers(window: () => BrowserWindow | null): ShellHandlers
       });
       return r.canceled || !r.filePath ? null : r.filePath;
     },
+    'dialog:saveReport': async (req) => {
+      const r = await dialog.showSaveDialog(parent(), {
+        title: 'Export JSON report',
+        defaultPath: req.suggestedName,
+        filters: [{ name: 'JSON report', extensions: ['json'] }],
+      });
+      return r.canceled || !r.filePath ? null : r.filePath;
+    },
+    'dialog:openWorkbook': async () => {
+      const r = await dialog.showOpenDialog(parent(), {
+        title: 'Import a reviewed workbook',
+        properties: ['openFile'],
+        filters: [{ name: 'Excel workbook', extensions: ['xlsx'] }],
+      });
+      return r.canceled ? null : (r.filePaths[0] ?? null);
+    },
     'shell:showInFolder': async (req) => {
       // Only reveals an existing local file; never opens URLs (security checklist item 15).
       if (!existsSync(req.path)) return { shown: false };

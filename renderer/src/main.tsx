@@ -9,6 +9,7 @@ import './styles/import.css';
 import './styles/coverage.css';
 import './styles/identities.css';
 import './styles/detail.css';
+import './styles/export.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

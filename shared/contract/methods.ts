@@ -146,6 +146,16 @@ export const METHODS = {
     request: z.object({ suggestedName: z.string().max(200).default('governance.xlsx') }),
     response: z.string().nullable(),
   },
+  'dialog:saveReport': {
+    handler: 'shell',
+    request: z.object({ suggestedName: z.string().max(200).default('report.json') }),
+    response: z.string().nullable(),
+  },
+  'dialog:openWorkbook': {
+    handler: 'shell',
+    request: z.object({}),
+    response: z.string().nullable(),
+  },
   'shell:showInFolder': {
     handler: 'shell',
     request: z.object({ path: z.string().min(1) }),

@@ -48,6 +48,15 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(page.getByTestId('findings').locator('[data-rule]').first()).toBeVisible();
     await page.getByTestId('findings').scrollIntoViewIfNeeded();
     await shot('4d-identity-findings');
+    await page.getByTestId('review').scrollIntoViewIfNeeded();
+    await shot('4e-identity-review');
+    nhi.transport.shell['dialog:saveWorkbook'] = () => join(nhi.dir, `governance-${scheme}.xlsx`);
+    await page.getByRole('button', { name: 'Export…' }).click();
+    await page.getByTestId('export-dialog').getByTestId('pseudonymize').check();
+    await page.getByTestId('export-dialog').getByRole('button', { name: 'Save workbook…' }).click();
+    await expect(page.getByTestId('export-status')).toHaveAttribute('data-state', 'done');
+    await shot('4f-export-dialog');
+    await page.getByTestId('export-dialog').getByRole('button', { name: 'Close' }).click();
     await page.getByRole('searchbox', { name: 'Search identities' }).fill('');
     await expect(grid).toHaveAttribute('data-total', /\d{3}/u);
     await page.getByRole('searchbox', { name: 'Search identities' }).click();

@@ -35,6 +35,8 @@ export const DEFAULT_SHELL: ShellHandlers = {
   'dialog:openEngagement': () => null,
   'dialog:saveEngagement': () => null,
   'dialog:saveWorkbook': () => null,
+  'dialog:saveReport': () => null,
+  'dialog:openWorkbook': () => null,
   'shell:showInFolder': () => ({ shown: false }),
 };
 

@@ -5,6 +5,7 @@ import { selectCurrentJob, useImportStore } from '../stores/importStore';
 import { useSourcesStore } from '../stores/sourcesStore';
 import { useSummaryStore } from '../stores/summaryStore';
 import { formatCount } from '../format';
+import { ExportDialog } from './ExportDialog';
 import { IdentitiesView } from './IdentitiesView';
 import { ImportActivity } from './ImportActivity';
 import { Logo } from './Logo';
@@ -15,6 +16,7 @@ type Tab = 'identities' | 'sources';
 /** An open engagement: header with actions, the import activity, and the identities / sources views. */
 export function EngagementScreen({ engagement }: { engagement: EngagementInfo }) {
   const [tab, setTab] = useState<Tab>('identities');
+  const [exporting, setExporting] = useState(false);
   const closeEngagement = useEngagementStore((s) => s.close);
   const busy = useEngagementStore((s) => s.busy);
   const error = useEngagementStore((s) => s.error);
@@ -49,6 +51,9 @@ export function EngagementScreen({ engagement }: { engagement: EngagementInfo })
           <button type="button" className="btn" onClick={() => void chooseAndStart({ directories: true })} disabled={running || starting}>
             Import folder…
           </button>
+          <button type="button" className="btn" onClick={() => setExporting(true)} disabled={running}>
+            Export…
+          </button>
           <button type="button" className="btn btn-ghost" onClick={() => void closeEngagement()} disabled={busy != null}>
             Close
           </button>
@@ -64,6 +69,8 @@ export function EngagementScreen({ engagement }: { engagement: EngagementInfo })
       )}
 
       {job && <ImportActivity key={job.jobId} job={job} />}
+
+      {exporting && <ExportDialog engagement={engagement} onClose={() => setExporting(false)} />}
 
       <div className="tabs" role="tablist" aria-label="Engagement views">
         <TabButton id="identities" current={tab} onSelect={setTab} label="Identities" count={identities} />

@@ -6,6 +6,7 @@ import { ClassBadge } from './ClassBadge';
 import { FindingsSection } from './FindingsSection';
 import { OverrideForm } from './OverrideForm';
 import { ReadinessSection } from './ReadinessSection';
+import { ReviewForm } from './ReviewForm';
 
 const KIND_LABELS: Record<IdentityKind, string> = {
   user: 'User object',
@@ -98,6 +99,8 @@ export function IdentityDetail({ row }: { row: IdentityRow }) {
             ))}
         </dl>
       </section>
+
+      <ReviewForm row={row} />
 
       <OverrideForm row={row} />
     </aside>

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { api, hasApi, messageOf } from '../api';
 import { useEngagementStore } from './engagementStore';
+import { useExportStore } from './exportStore';
 import { useImportStore } from './importStore';
 
 export type AppState = 'loading' | 'ready' | 'unavailable';
@@ -21,10 +22,14 @@ export const useAppStore = create<AppStoreState>()((set) => ({
       return () => undefined;
     }
     const jobs = useImportStore.getState();
+    const exports = useExportStore.getState();
     const offs = [
       api().on('job:progress', (p) => jobs.onProgress(p)),
       api().on('job:done', (d) => jobs.onDone(d)),
       api().on('job:failed', (f) => jobs.onFailed(f)),
+      api().on('job:progress', (p) => exports.onProgress(p)),
+      api().on('job:done', (d) => exports.onDone(d)),
+      api().on('job:failed', (f) => exports.onFailed(f)),
     ];
     useEngagementStore
       .getState()

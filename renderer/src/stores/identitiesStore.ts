@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { IDENTITY_SORT_KEYS, IdentityRow } from '../../../shared/contract/dto';
+import type { Review } from '../../../shared/domain/review';
 import type { IdentityClass } from '../../../shared/domain/vocabulary';
 import { api, messageOf, unwrap } from '../api';
 
@@ -32,6 +33,8 @@ interface IdentitiesState {
   select(row: IdentityRow | null): void;
   /** Sets (or with null clears) a reviewer's class; the row comes back judged again. */
   override(id: number, cls: IdentityClass | null, reason: string): Promise<void>;
+  /** Records the review decision (owner, decision, due date, status, notes); all empty removes it. */
+  review(id: number, review: Review): Promise<void>;
   reset(): void;
 }
 
@@ -125,6 +128,12 @@ export const useIdentitiesStore = create<IdentitiesState>()((set, get) => {
 
     override: async (id, cls, reason) => {
       const row = await unwrap(api().identities_setOverride({ id, class: cls, reason }));
+      set({ selected: row });
+      await get().reload();
+    },
+
+    review: async (id, review) => {
+      const row = await unwrap(api().identities_setReview({ id, review }));
       set({ selected: row });
       await get().reload();
     },

@@ -141,6 +141,7 @@ export const useImportStore = create<ImportState>()((set, get) => {
     },
 
     onFailed: (f) => {
+      if (f.kind !== 'import') return;
       patch(f.jobId, () => ({ state: f.cancelled ? 'cancelled' : 'failed', error: f.error.message, cancelling: false }));
       finished(f.jobId);
     },
