@@ -14,10 +14,13 @@ import { JobRunner, type Emit, type JobContext } from './jobs';
 import { getCoverage, recordSignInCategories } from './queries/coverage';
 import { getIdentity, listIdentities } from './queries/identities';
 import { setOverride } from './analysis/override';
+import { changesBetween, snapshot } from './analysis/changes';
+import { DEFAULT_SETTINGS, saveSettings } from './analysis/settings';
 import { getSummary, listImportedFiles } from './queries/summary';
-import { iterateFindings } from './queries/findings';
+import { iterateFindings, listFindings, listRuleResults } from './queries/findings';
 import { importReviews } from './review/importReviews';
 import { keyOfIdentity, putReview } from './review/store';
+import { identityActivity } from './queries/activity';
 
 export interface EngineOptions {
   /** Folder of the bundled sample tenant's export files. */
@@ -85,6 +88,16 @@ export class Engine {
       const engagement = this.current();
       return { jobId: this.jobs.start('analysis', async (ctx) => this.analyse(engagement, ctx)) };
     },
+    'settings:get': () => {
+      const e = this.current();
+      return { current: { classification: e.classificationSettings(), rules: e.ruleSettings() }, defaults: DEFAULT_SETTINGS };
+    },
+    'settings:update': (req) => {
+      const engagement = this.current();
+      if (this.jobs.busy()) throw new UserFacingError('Wait for the running job to finish before changing the settings.', 'JOB_RUNNING');
+      saveSettings(engagement.writer, req);
+      return { jobId: this.jobs.start('analysis', async (ctx) => this.analyse(engagement, ctx, true)) };
+    },
     'job:cancel': (req) => ({ cancelled: this.jobs.cancel(req.jobId) }),
     'identities:list': (req) => listIdentities(this.current().reader, req),
     'identities:get': (req) => this.identity(req.id),
@@ -114,7 +127,10 @@ export class Engine {
         }),
       };
     },
+    'findings:list': (req) => listFindings(this.current().reader, req),
+    'rules:results': () => listRuleResults(this.current().reader),
     'findings:forIdentity': (req) => [...iterateFindings(this.current().reader, req.id)],
+    'identities:activity': (req) => identityActivity(this.current().reader, this.identity(req.id), this.current().ruleSettings()),
     'summary:get': () => {
       const e = this.current();
       return getSummary(e.reader, e.info());
@@ -185,11 +201,13 @@ export class Engine {
     });
   }
 
-  private analyse(engagement: Engagement, ctx: JobContext): JobResult {
+  /** Runs the analysis; with `compare`, says what changed (a settings change shows its effect). */
+  private analyse(engagement: Engagement, ctx: JobContext, compare = false): JobResult {
+    const before = compare ? snapshot(engagement.writer) : null;
     const identities = runAnalysis(engagement.writer, engagement.classificationSettings(), (phase, fraction) =>
       ctx.progress({ phase, file: null, fileIndex: 0, fileCount: 0, bytes: 0, totalBytes: 0, rows: 0, rowsPerSecond: 0, fraction }),
     );
-    return { kind: 'analysis', identities };
+    return { kind: 'analysis', identities, changes: before ? changesBetween(before, snapshot(engagement.writer)) : null };
   }
 
   private current(): Engagement {

@@ -9,8 +9,8 @@ const EXPORT_FILTERS = [
   { name: 'All files', extensions: ['*'] },
 ];
 
-/** The desktop shell's own methods: native dialogs and revealing a file. */
-export function shellHandlers(window: () => BrowserWindow | null): ShellHandlers {
+/** The desktop shell's own methods: native dialogs, revealing a file, and what the shell remembers. */
+export function shellHandlers(window: () => BrowserWindow | null, remembered: { recent: () => Promise<ResponseOf<'engagements:recent'>> }): ShellHandlers {
   const parent = (): BrowserWindow => {
     const w = window();
     if (!w) throw new Error('No window is open.');
@@ -71,5 +71,6 @@ export function shellHandlers(window: () => BrowserWindow | null): ShellHandlers
       shell.showItemInFolder(req.path);
       return { shown: true };
     },
+    'engagements:recent': () => remembered.recent(),
   };
 }

@@ -9,7 +9,9 @@ import './styles/import.css';
 import './styles/coverage.css';
 import './styles/identities.css';
 import './styles/detail.css';
+import './styles/activity.css';
 import './styles/export.css';
+import './styles/views.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

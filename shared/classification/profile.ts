@@ -102,14 +102,24 @@ export interface IdentityProfile {
     hours: number[];
     weekdays: number[];
     intervals: IntervalStats | null;
-    /** User agents seen, most used first (at most a few, for evidence and recommendations). */
-    topUserAgents: { agent: string; count: number }[];
-    /** Source IPs, most used first (at most a few). */
-    topIps: { ip: string; count: number }[];
+    /** User agents seen, most used first (at most a few, for evidence and recommendations), with the client app of the log. */
+    topUserAgents: { agent: string; count: number; clientApp?: string | null }[];
+    /** Source IPs, most used first (at most a few), with the country and ASN the logs give for the address. */
+    topIps: { ip: string; count: number; country?: string | null; asn?: number | null }[];
     /** Key ids of the credentials its service principal / managed identity sign-ins used (lower case). */
     credentialKeyIds: string[];
+    /**
+     * Sign-ins per UTC day that had any, oldest first (the identity's timeline). Absent when it has
+     * no sign-ins, and in profiles written before the timeline existed.
+     */
+    daily?: DayCounts[];
+    /** Sign-ins by weekday (0 = Monday) and hour (UTC): 168 counts, weekday-major. Absent as `daily` is. */
+    weekHours?: number[];
   };
 }
+
+/** One day of an identity's sign-ins: the date, the four categories, and how many of them failed. */
+export type DayCounts = [day: string, interactive: number, nonInteractive: number, servicePrincipal: number, managedIdentity: number, failures: number];
 
 export function emptySignIns(): IdentityProfile['signIns'] {
   return {

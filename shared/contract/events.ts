@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ReviewImportResultSchema } from '../domain/reviewImport';
+import { AnalysisChangesSchema } from './settings';
 import { ImportOutcomeSchema } from './dto';
 
 export const JOB_KINDS = ['import', 'analysis', 'export', 'review'] as const;
@@ -24,7 +25,7 @@ export type JobProgress = z.infer<typeof JobProgressSchema>;
 
 export const JobResultSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('import'), outcomes: z.array(ImportOutcomeSchema), analysed: z.boolean() }),
-  z.object({ kind: z.literal('analysis'), identities: z.number().int() }),
+  z.object({ kind: z.literal('analysis'), identities: z.number().int(), changes: AnalysisChangesSchema.nullable().default(null) }),
   z.object({ kind: z.literal('export'), path: z.string(), format: z.enum(['xlsx', 'json']) }),
   z.object({ kind: z.literal('review'), result: ReviewImportResultSchema }),
 ]);
@@ -44,12 +45,27 @@ export type SerializedError = z.infer<typeof SerializedErrorSchema>;
 export const JobFailedSchema = z.object({ jobId: z.string(), kind: JobKindSchema, error: SerializedErrorSchema, cancelled: z.boolean() });
 export type JobFailed = z.infer<typeof JobFailedSchema>;
 
-/** Every event the engine pushes, by channel name. */
+export const MENU_COMMANDS = ['newEngagement', 'openEngagement', 'openRecent', 'openSample', 'importFiles', 'importFolder', 'export', 'closeEngagement'] as const;
+export type MenuCommandName = (typeof MENU_COMMANDS)[number];
+
+/**
+ * Pushed by the desktop shell, not the engine: a menu item the renderer carries out with its own
+ * actions, or a `.nhiaudit` file the OS asked to open (`openRecent` with its path).
+ */
+export const MenuCommandSchema = z
+  .object({ command: z.enum(MENU_COMMANDS), path: z.string().min(1).optional() })
+  .refine((c) => c.command !== 'openRecent' || c.path !== undefined, { message: 'openRecent needs a path', path: ['path'] });
+export type MenuCommand = z.infer<typeof MenuCommandSchema>;
+
+/** Every event pushed to the renderer, by channel name. */
 export const EVENTS = {
   'job:progress': JobProgressSchema,
   'job:done': JobDoneSchema,
   'job:failed': JobFailedSchema,
+  'menu:command': MenuCommandSchema,
 } as const;
 export type EventName = keyof typeof EVENTS;
 export type EventPayload<E extends EventName> = z.infer<(typeof EVENTS)[E]>;
 export const EVENT_NAMES = Object.keys(EVENTS) as EventName[];
+/** The events the engine emits; the rest come from the desktop shell itself. */
+export const ENGINE_EVENT_NAMES = EVENT_NAMES.filter((e) => e !== 'menu:command');

@@ -14,6 +14,9 @@ import { ImportKindSchema } from '../domain/importKinds';
 import { IdentityClassSchema } from '../domain/vocabulary';
 import { ReviewSchema } from '../domain/review';
 import { CoverageSchema } from './coverage';
+import { EngagementSettingsSchema } from './settings';
+import { IdentityActivitySchema } from './activity';
+import { FindingPageSchema, FindingQuerySchema, RuleResultSchema } from './findings';
 
 /**
  * The one API contract. `engine` methods run in the engine worker; `shell` methods are the desktop
@@ -71,6 +74,17 @@ export const METHODS = {
     request: z.object({}),
     response: JobHandleSchema,
   },
+  'settings:get': {
+    handler: 'engine',
+    request: z.object({}),
+    response: z.object({ current: EngagementSettingsSchema, defaults: EngagementSettingsSchema }),
+  },
+  'settings:update': {
+    handler: 'engine',
+    request: EngagementSettingsSchema,
+    /** Stores the settings and re-analyses; the job's result says what changed. */
+    response: JobHandleSchema,
+  },
   'job:cancel': {
     handler: 'engine',
     request: z.object({ jobId: z.string() }),
@@ -101,10 +115,25 @@ export const METHODS = {
     request: z.object({ path: z.string().min(1), preferWorkbook: z.boolean().default(false) }),
     response: JobHandleSchema,
   },
+  'findings:list': {
+    handler: 'engine',
+    request: FindingQuerySchema,
+    response: FindingPageSchema,
+  },
+  'rules:results': {
+    handler: 'engine',
+    request: z.object({}),
+    response: z.array(RuleResultSchema),
+  },
   'findings:forIdentity': {
     handler: 'engine',
     request: z.object({ id: z.number().int() }),
     response: z.array(FindingSchema),
+  },
+  'identities:activity': {
+    handler: 'engine',
+    request: z.object({ id: z.number().int() }),
+    response: IdentityActivitySchema,
   },
   'summary:get': {
     handler: 'engine',
@@ -160,6 +189,12 @@ export const METHODS = {
     handler: 'shell',
     request: z.object({ path: z.string().min(1) }),
     response: z.object({ shown: z.boolean() }),
+  },
+  'engagements:recent': {
+    handler: 'shell',
+    request: z.object({}),
+    // Most recent first; the shell has already dropped files that no longer exist.
+    response: z.array(z.object({ path: z.string(), name: z.string(), openedAt: z.string() })),
   },
 } as const satisfies Record<
   string,

@@ -36,6 +36,9 @@ export interface CredentialAssessment {
   rank: number;
 }
 
+/** The issue credential-never-used raises; a view that shows `seen` beside the issues can leave it out. */
+export const UNUSED_ISSUE = 'Not seen in use while the application signs in with another key';
+
 /** Sort keys of `CredentialAssessment.rank`. */
 export const CREDENTIAL_RANK = { expired: 0, noExpiry: 1, expiring: 2, longLived: 3, unused: 4, none: 5 } as const;
 
@@ -97,6 +100,6 @@ export function assessCredential(c: RuleCredential, use: HolderUse, settings: Pi
     }
   }
   // credential-never-used: a valid secret or certificate its holder's sign-ins do not use.
-  if (seen === 'no' && validAt(c, asOfMs)) add('Not seen in use while the application signs in with another key', CREDENTIAL_RANK.unused);
+  if (seen === 'no' && validAt(c, asOfMs)) add(UNUSED_ISSUE, CREDENTIAL_RANK.unused);
   return { status, lifetimeDays, seen, seenWhy: why, issues, rank };
 }

@@ -48,6 +48,24 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(page.getByTestId('findings').locator('[data-rule]').first()).toBeVisible();
     await page.getByTestId('findings').scrollIntoViewIfNeeded();
     await shot('4d-identity-findings');
+    await expect(page.getByTestId('activity')).toHaveAttribute('data-state', 'ready');
+    await page.getByTestId('activity').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await shot('4d2-identity-activity');
+    await page.getByRole('tab', { name: 'Overview' }).click();
+    await expect(page.getByTestId('top-risks').getByRole('listitem').first()).toBeVisible();
+    await shot('3a-overview');
+    await page.getByRole('tab', { name: /Findings/u }).click();
+    await expect(page.getByTestId('findings-total')).toHaveAttribute('data-state', 'ready');
+    await shot('3b-findings');
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    await page.getByTestId('settings-view').getByLabel('Longest secret lifetime (days)').fill('365');
+    await page.getByTestId('settings-view').getByRole('button', { name: 'Apply and re-analyse' }).click();
+    await expect(page.getByTestId('analysis-changes')).toBeVisible();
+    await shot('3c-settings-changed');
+    await page.getByRole('tab', { name: /Identities/u }).click();
+    // The re-analysis cleared the selection: select the same identity again.
+    await expect(grid).toHaveAttribute('data-total', '1');
+    await grid.locator('[data-identity-id]').first().click();
     await page.getByTestId('review').scrollIntoViewIfNeeded();
     await shot('4e-identity-review');
     nhi.transport.shell['dialog:saveWorkbook'] = () => join(nhi.dir, `governance-${scheme}.xlsx`);

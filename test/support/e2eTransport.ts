@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { EVENT_NAMES, type EventName } from '../../shared/contract/events';
+import { EVENT_NAMES, EVENTS, type EventName, type EventPayload } from '../../shared/contract/events';
 import { METHODS, type ParsedRequestOf, type ResponseOf, type ShellMethodName } from '../../shared/contract/methods';
 import type { Result } from '../../shared/contract/result';
 import { dispatch } from '../../electron/main/policy/dispatch';
@@ -28,6 +28,8 @@ export interface Transport {
   release(): Promise<void>;
   /** Stops forwarding host events (the page is going away). */
   dispose(): void;
+  /** Pushes an event as Electron main would (a menu command, a file the OS asked to open). */
+  send<E extends EventName>(event: E, payload: EventPayload<E>): Promise<void>;
 }
 
 export const DEFAULT_SHELL: ShellHandlers = {
@@ -38,6 +40,7 @@ export const DEFAULT_SHELL: ShellHandlers = {
   'dialog:saveReport': () => null,
   'dialog:openWorkbook': () => null,
   'shell:showInFolder': () => ({ shown: false }),
+  'engagements:recent': () => [],
 };
 
 
@@ -76,6 +79,11 @@ export async function installTransport(page: Page, host: EngineHost, bridgeScrip
     dispose: () => {
       disposed = true;
       for (const off of offs) off();
+    },
+    send: async (event, payload) => {
+      events.push({ event, payload });
+      deliver(event, EVENTS[event].parse(payload));
+      await delivery;
     },
   };
 

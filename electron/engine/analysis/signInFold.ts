@@ -1,7 +1,7 @@
 import { ENTRA_CONNECT_APP_ID, enforcedSurface, type EnforcedSurface } from '../../../shared/catalogue/enforcedApps';
 import { userAgentFamily } from '../../../shared/catalogue/userAgents';
 import { intervalStats } from '../../../shared/classification/intervals';
-import { emptySurface, MFA_REQUIRED_CODES, type IdentityProfile } from '../../../shared/classification/profile';
+import { emptySurface, MFA_REQUIRED_CODES, type DayCounts, type IdentityProfile } from '../../../shared/classification/profile';
 import type { SignInCategory } from '../../../shared/domain/vocabulary';
 import { fieldIndex, parseGroupValue } from '../../../shared/parse/signInFields';
 import type { Db } from '../db/open';
@@ -11,12 +11,16 @@ const MFA_BY_CLAIM = 'MFA requirement satisfied by claim in the token';
 const TOP = 5;
 const SAMPLES = 3;
 const HOUR = 3_600_000;
+/** How `Acc.times` packs a sign-in's kind beside its time. */
+const KIND = 8;
+const FAILED = 4;
 const DAY = 86_400_000;
 
 const AUTH_REQUIREMENT = fieldIndex('auth', 'authRequirement');
 const AUTH_PROTOCOL = fieldIndex('auth', 'authProtocol');
 const MFA_RESULT = fieldIndex('auth', 'mfaResult');
 const USER_AGENT = fieldIndex('client', 'userAgent');
+const CLIENT_APP = fieldIndex('client', 'clientApp');
 const APP_ID = fieldIndex('app', 'appId');
 const RESOURCE_ID = fieldIndex('resource', 'resourceId');
 const STATUS = fieldIndex('outcome', 'status');
@@ -41,6 +45,11 @@ interface Acc {
   ips: Map<number, number>;
   countries: Set<string>;
   asns: Set<number>;
+  /**
+   * Each sign-in's time × 8 plus its kind (category 0–3, + 4 when it failed). One number a row keeps
+   * the per-day split without a map per identity (measured: +0.8 s on a million rows); sorting it
+   * sorts by time, and dividing by 8 gives the time back exactly (far below 2^53).
+   */
   times: number[];
   /** Row ids of sample sign-ins per surface; their request ids are read once the scan is done. */
   samples: Map<EnforcedSurface, number[]>;
@@ -134,6 +143,13 @@ type Row = [
 ];
 
 const iso = (ms: number): string => new Date(ms).toISOString();
+const dayTexts = new Map<number, string>();
+/** A day number as YYYY-MM-DD; the few days of an evidence window recur for every identity, so each is formatted once. */
+function dayText(dayNumber: number): string {
+  let text = dayTexts.get(dayNumber);
+  if (text === undefined) dayTexts.set(dayNumber, (text = iso(dayNumber * DAY).slice(0, 10)));
+  return text;
+}
 
 /**
  * Folds every sign-in into its identity's profile in one pass over the table: counts by category,
@@ -144,6 +160,7 @@ const iso = (ms: number): string => new Date(ms).toISOString();
 export function foldSignIns(db: Db, profiles: Map<number, IdentityProfile>, toleranceShare: number): void {
   const decode = new Decoder(db);
   const accs = new Map<number, Acc>();
+  const ipPlaces: IpPlaces = new Map();
   const rows = db
     .prepare(
       `SELECT rowid, identity_id, category, time_ms, auth_ref, client_ref, app_ref, resource_ref, outcome_ref, error_code, ip_ref, location_ref, asn,
@@ -165,19 +182,23 @@ export function foldSignIns(db: Db, profiles: Map<number, IdentityProfile>, tole
     const s = acc.profile.signIns;
     const t = r[3];
     s.total++;
+    let category = 0;
     switch (r[2]) {
       case 'interactive':
         s.interactive++;
         break;
       case 'non_interactive':
         s.nonInteractive++;
+        category = 1;
         break;
       case 'service_principal':
         s.servicePrincipal++;
+        category = 2;
         if (r[13] != null) acc.credentials.add(r[13]);
         break;
       case 'managed_identity':
         s.managedIdentity++;
+        category = 3;
         if (r[13] != null) acc.credentials.add(r[13]);
         break;
     }
@@ -200,13 +221,17 @@ export function foldSignIns(db: Db, profiles: Map<number, IdentityProfile>, tole
     } else {
       s.failures++;
     }
-    if (r[10] != null) acc.ips.set(r[10], (acc.ips.get(r[10]) ?? 0) + 1);
+    if (r[10] != null) {
+      acc.ips.set(r[10], (acc.ips.get(r[10]) ?? 0) + 1);
+      // An address's place is a fact of the address, not of who used it: kept once for all identities.
+      if ((r[11] != null || r[12] != null) && !ipPlaces.has(r[10])) ipPlaces.set(r[10], [r[11], r[12]]);
+    }
     if (r[11] != null) {
       const country = decode.field(r[11], COUNTRY);
       if (country) acc.countries.add(country);
     }
     if (r[12] != null) acc.asns.add(r[12]);
-    acc.times.push(t);
+    acc.times.push(t * KIND + category + (success ? 0 : FAILED));
 
     const surface = decode.surface(r[6], r[7]);
     if (!surface) continue;
@@ -239,20 +264,46 @@ export function foldSignIns(db: Db, profiles: Map<number, IdentityProfile>, tole
       acc.samples.set(surface, samples);
     }
   }
-  finish(db, accs, decode, toleranceShare);
+  finish(db, accs, decode, ipPlaces, toleranceShare);
 }
 
-function finish(db: Db, accs: Map<number, Acc>, decode: Decoder, toleranceShare: number): void {
+/** The location and ASN the logs give for each address (the first row that has either). */
+type IpPlaces = Map<number, [location: number | null, asn: number | null]>;
+
+function finish(db: Db, accs: Map<number, Acc>, decode: Decoder, ipPlaces: IpPlaces, toleranceShare: number): void {
   const requestId = db.prepare<[number], { request_id: string }>('SELECT request_id FROM signins WHERE rowid = ?');
   for (const acc of accs.values()) {
     const s = acc.profile.signIns;
     acc.times.sort((a, b) => a - b);
-    for (const t of acc.times) {
+    const weekHours = new Array<number>(168).fill(0);
+    const daily: DayCounts[] = [];
+    let today: DayCounts | undefined;
+    let todayNumber = Number.NaN;
+    for (let i = 0; i < acc.times.length; i++) {
+      const coded = acc.times[i] as number;
+      const t = Math.floor(coded / KIND);
+      const kind = coded - t * KIND;
+      acc.times[i] = t;
       const h = Math.floor(t / HOUR) % 24;
       s.hours[h] = (s.hours[h] ?? 0) + 1;
+      const dayNumber = Math.floor(t / DAY);
       // 1970-01-01 was a Thursday: day 0 is weekday 3 when Monday is 0.
-      const wd = (Math.floor(t / DAY) + 3) % 7;
+      const wd = (dayNumber + 3) % 7;
       s.weekdays[wd] = (s.weekdays[wd] ?? 0) + 1;
+      weekHours[wd * 24 + h] = (weekHours[wd * 24 + h] ?? 0) + 1;
+      if (dayNumber !== todayNumber || !today) {
+        today = [dayText(dayNumber), 0, 0, 0, 0, 0];
+        todayNumber = dayNumber;
+        daily.push(today);
+      }
+      // Columns 1–4 of a day are the categories, column 5 its failures.
+      const column = 1 + (kind & 3);
+      today[column] = (today[column] as number) + 1;
+      if (kind >= FAILED) today[5]++;
+    }
+    if (daily.length > 0) {
+      s.weekHours = weekHours;
+      s.daily = daily;
     }
     if (acc.times.length > 0) {
       s.firstSeen = iso(acc.times[0] as number);
@@ -262,9 +313,14 @@ function finish(db: Db, accs: Map<number, Acc>, decode: Decoder, toleranceShare:
     s.distinctIps = acc.ips.size;
     s.distinctCountries = acc.countries.size;
     s.distinctAsns = acc.asns.size;
-    s.topIps = top(acc.ips).map(([ref, count]) => ({ ip: decode.field(ref, IP) ?? '', count }));
+    s.topIps = top(acc.ips).map(([ref, count]) => ({
+      ip: decode.field(ref, IP) ?? '',
+      count,
+      country: decode.field(ipPlaces.get(ref)?.[0] ?? null, COUNTRY),
+      asn: ipPlaces.get(ref)?.[1] ?? null,
+    }));
     s.credentialKeyIds = [...new Set([...acc.credentials].map((ref) => decode.field(ref, KEY_ID)?.toLowerCase()).filter((k): k is string => k != null))].sort();
-    s.topUserAgents = top(acc.agents).map(([ref, count]) => ({ agent: decode.clientFacts(ref).agent ?? '', count }));
+    s.topUserAgents = top(acc.agents).map(([ref, count]) => ({ agent: decode.clientFacts(ref).agent ?? '', count, clientApp: decode.field(ref, CLIENT_APP) }));
     for (const [surface, m] of acc.marks) {
       const st = s.surfaces[surface];
       if (!st) continue;

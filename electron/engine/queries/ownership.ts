@@ -61,7 +61,7 @@ const FIRST_PARTY = `(i.app_owner_org_id IS NOT NULL AND lower(i.app_owner_org_i
  * The owner-disabled-deleted-or-guest rule's reading of one owner: only users are judged, and
  * deleted wins over disabled, which wins over guest (the effective class, a reviewer's override included).
  */
-const PROBLEM_SQL = `CASE WHEN oi.kind <> 'user' THEN NULL WHEN oi.deleted = 1 THEN 'deleted' WHEN oi.account_enabled = 0 THEN 'disabled'
+export const PROBLEM_SQL = `CASE WHEN oi.kind <> 'user' THEN NULL WHEN oi.deleted = 1 THEN 'deleted' WHEN oi.account_enabled = 0 THEN 'disabled'
   WHEN coalesce(oc.override_class, oc.class) = 'guest' THEN 'guest' END`;
 
 const OWNERS_OF = `FROM owners o LEFT JOIN identities oi ON oi.object_id = o.owner_object_id LEFT JOIN classifications oc ON oc.identity_id = oi.id

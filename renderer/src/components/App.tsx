@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useAppStore } from '../stores/appStore';
 import { useEngagementStore } from '../stores/engagementStore';
+import { windowTitle } from '../windowTitle';
 import { EngagementScreen } from './EngagementScreen';
 import { StartScreen } from './StartScreen';
 
@@ -18,7 +19,7 @@ export function App() {
   }, [state]);
 
   useEffect(() => {
-    document.title = engagement ? `${engagement.name || 'Engagement'} · nhi-audit` : 'nhi-audit';
+    document.title = windowTitle(engagement);
   }, [engagement]);
 
   if (state === 'loading') {

@@ -1,22 +1,33 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { EngagementInfo } from '../../../shared/contract/dto';
 import { useEngagementStore } from '../stores/engagementStore';
 import { selectCurrentJob, useImportStore } from '../stores/importStore';
 import { useSourcesStore } from '../stores/sourcesStore';
 import { useSummaryStore } from '../stores/summaryStore';
+import { useUiStore } from '../stores/uiStore';
+import { TABS, useViewStore, type Tab } from '../stores/viewStore';
 import { formatCount } from '../format';
 import { ExportDialog } from './ExportDialog';
+import { FindingsView } from './FindingsView';
 import { IdentitiesView } from './IdentitiesView';
 import { ImportActivity } from './ImportActivity';
 import { Logo } from './Logo';
+import { OverviewView } from './OverviewView';
+import { SettingsView } from './SettingsView';
 import { SourcesView } from './SourcesView';
 
-type Tab = 'identities' | 'sources';
 
 /** An open engagement: header with actions, the import activity, and the identities / sources views. */
 export function EngagementScreen({ engagement }: { engagement: EngagementInfo }) {
-  const [tab, setTab] = useState<Tab>('identities');
+  const tab = useViewStore((s) => s.tab);
+  const setTab = useViewStore((s) => s.setTab);
+  const viewError = useViewStore((s) => s.error);
+  const findingsTotal = useSummaryStore((s) => (s.summary ? Object.values(s.summary.findingsBySeverity).reduce((a, b) => a + b, 0) : undefined));
   const [exporting, setExporting] = useState(false);
+  // The menu's Export… opens the same dialog; a request left over must not outlive this engagement.
+  const exportRequested = useUiStore((s) => s.exportRequested);
+  const clearExportRequest = useUiStore((s) => s.clearExportRequest);
+  useEffect(() => clearExportRequest, [clearExportRequest]);
   const closeEngagement = useEngagementStore((s) => s.close);
   const busy = useEngagementStore((s) => s.busy);
   const error = useEngagementStore((s) => s.error);
@@ -60,7 +71,7 @@ export function EngagementScreen({ engagement }: { engagement: EngagementInfo })
         </div>
       </header>
 
-      {(startError || error?.action === 'close') && (
+      {(startError || (error && error.action !== 'create')) && (
         <div className="banner">
           <p className="alert alert-error" role="alert">
             {startError ?? error?.message}
@@ -70,15 +81,35 @@ export function EngagementScreen({ engagement }: { engagement: EngagementInfo })
 
       {job && <ImportActivity key={job.jobId} job={job} />}
 
-      {exporting && <ExportDialog engagement={engagement} onClose={() => setExporting(false)} />}
+      {(exporting || exportRequested) && (
+        <ExportDialog
+          engagement={engagement}
+          onClose={() => {
+            setExporting(false);
+            clearExportRequest();
+          }}
+        />
+      )}
 
       <div className="tabs" role="tablist" aria-label="Engagement views">
+        <TabButton id="overview" current={tab} onSelect={setTab} label="Overview" count={undefined} />
         <TabButton id="identities" current={tab} onSelect={setTab} label="Identities" count={identities} />
+        <TabButton id="findings" current={tab} onSelect={setTab} label="Findings" count={findingsTotal} />
         <TabButton id="sources" current={tab} onSelect={setTab} label="Sources" count={files} />
+        <TabButton id="settings" current={tab} onSelect={setTab} label="Settings" count={undefined} />
       </div>
 
       <main className="content" id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`}>
-        {tab === 'identities' ? <IdentitiesView /> : <SourcesView />}
+        {viewError && (
+          <p className="alert alert-error" role="alert">
+            {viewError}
+          </p>
+        )}
+        {tab === 'overview' && <OverviewView />}
+        {tab === 'identities' && <IdentitiesView />}
+        {tab === 'findings' && <FindingsView />}
+        {tab === 'sources' && <SourcesView />}
+        {tab === 'settings' && <SettingsView />}
       </main>
     </div>
   );
@@ -98,7 +129,8 @@ function TabButton(props: { id: Tab; current: Tab; label: string; count: number 
       onClick={() => props.onSelect(props.id)}
       onKeyDown={(e) => {
         if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
-          const next: Tab = props.id === 'identities' ? 'sources' : 'identities';
+          const at = TABS.indexOf(props.id);
+          const next: Tab = TABS[(at + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length] ?? props.id;
           props.onSelect(next);
           document.getElementById(`tab-${next}`)?.focus();
         }

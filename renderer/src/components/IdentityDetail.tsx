@@ -3,7 +3,10 @@ import { CLASS_LABELS, type IdentityKind } from '../../../shared/domain/vocabula
 import { formatCount, formatPercent, formatTime } from '../format';
 import { useIdentitiesStore } from '../stores/identitiesStore';
 import { ClassBadge } from './ClassBadge';
+import { AccessSection } from './AccessSection';
+import { ActivitySection } from './ActivitySection';
 import { FindingsSection } from './FindingsSection';
+import { NetworkSection } from './NetworkSection';
 import { OverrideForm } from './OverrideForm';
 import { ReadinessSection } from './ReadinessSection';
 import { ReviewForm } from './ReviewForm';
@@ -71,6 +74,12 @@ export function IdentityDetail({ row }: { row: IdentityRow }) {
       <ReadinessSection row={row} />
 
       <FindingsSection row={row} />
+
+      <ActivitySection row={row} />
+
+      <NetworkSection row={row} />
+
+      <AccessSection row={row} />
 
       <section className="detail-section" aria-labelledby="activity-title-detail">
         <h3 id="activity-title-detail">Sign-in activity</h3>

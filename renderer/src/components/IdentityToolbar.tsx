@@ -1,10 +1,11 @@
 import { useId } from 'react';
-import { CLASS_LABELS, IDENTITY_CLASSES } from '../../../shared/domain/vocabulary';
+import { CLASS_LABELS, IDENTITY_CLASSES, VERDICTS } from '../../../shared/domain/vocabulary';
 import { formatCount } from '../format';
 import { useIdentitiesStore } from '../stores/identitiesStore';
 import { useSummaryStore } from '../stores/summaryStore';
+import { VerdictBadge } from './VerdictBadge';
 
-/** Search box and class filter; each class chip shows its count from the summary. */
+/** Search box, class and readiness filters; each chip shows its count from the summary. */
 export function IdentityToolbar() {
   const id = useId();
   const query = useIdentitiesStore((s) => s.query);
@@ -12,6 +13,8 @@ export function IdentityToolbar() {
   const setSearch = useIdentitiesStore((s) => s.setSearch);
   const toggleClass = useIdentitiesStore((s) => s.toggleClass);
   const clearClasses = useIdentitiesStore((s) => s.clearClasses);
+  const toggleVerdict = useIdentitiesStore((s) => s.toggleVerdict);
+  const byVerdict = useSummaryStore((s) => s.summary?.byVerdict) ?? {};
   const counts = useSummaryStore((s) => s.summary?.byClass);
   const byClass = counts ?? {};
   const present = IDENTITY_CLASSES.filter((c) => (byClass[c] ?? 0) > 0 || query.classes.includes(c));
@@ -48,6 +51,16 @@ export function IdentityToolbar() {
           </button>
         ))}
       </div>
+      {present.length > 0 && Object.keys(byVerdict).length > 0 && (
+        <div className="chips" role="group" aria-label="Filter by readiness">
+          {VERDICTS.filter((v) => (byVerdict[v] ?? 0) > 0 || query.verdicts.includes(v)).map((v) => (
+            <button key={v} type="button" className="chip" data-verdict={v} aria-pressed={query.verdicts.includes(v)} onClick={() => toggleVerdict(v)}>
+              <VerdictBadge value={v} />
+              <span className="chip-count">{formatCount(byVerdict[v] ?? 0)}</span>
+            </button>
+          ))}
+        </div>
+      )}
       <p className="toolbar-count muted" aria-live="polite" data-testid="identity-count">
         {total == null ? '' : `${formatCount(total)} shown`}
       </p>

@@ -1,6 +1,8 @@
 import { useEngagementStore } from '../stores/engagementStore';
+import { useNewEngagementFocus } from '../stores/uiStore';
 import { Logo } from './Logo';
 import { NewEngagementForm } from './NewEngagementForm';
+import { RecentEngagements } from './RecentEngagements';
 
 /** First screen: create an engagement, open one, or explore the bundled sample tenant. */
 export function StartScreen() {
@@ -8,6 +10,7 @@ export function StartScreen() {
   const error = useEngagementStore((s) => s.error);
   const openFromDisk = useEngagementStore((s) => s.openFromDisk);
   const openSample = useEngagementStore((s) => s.openSample);
+  const newForm = useNewEngagementFocus<HTMLElement>();
 
   return (
     <main className="start" data-screen="start">
@@ -44,12 +47,14 @@ export function StartScreen() {
             )}
           </div>
 
+          <RecentEngagements />
+
           <p className="start-note">
             <span className="dot" aria-hidden="true" /> Works offline. Nothing you import leaves this computer.
           </p>
         </section>
 
-        <section className="card start-new" aria-labelledby="new-title">
+        <section ref={newForm} className="card start-new" aria-labelledby="new-title">
           <h2 id="new-title">New engagement</h2>
           <p className="muted">One file per customer tenant holds the imported evidence, the analysis and your decisions.</p>
           <NewEngagementForm />

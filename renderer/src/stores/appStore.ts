@@ -3,6 +3,8 @@ import { api, hasApi, messageOf } from '../api';
 import { useEngagementStore } from './engagementStore';
 import { useExportStore } from './exportStore';
 import { useImportStore } from './importStore';
+import { useSettingsStore } from './settingsStore';
+import { runMenuCommand } from './menuCommands';
 
 export type AppState = 'loading' | 'ready' | 'unavailable';
 
@@ -30,7 +32,13 @@ export const useAppStore = create<AppStoreState>()((set) => ({
       api().on('job:progress', (p) => exports.onProgress(p)),
       api().on('job:done', (d) => exports.onDone(d)),
       api().on('job:failed', (f) => exports.onFailed(f)),
+      api().on('job:progress', (p) => useSettingsStore.getState().onProgress(p)),
+      api().on('job:done', (d) => useSettingsStore.getState().onDone(d)),
+      api().on('job:failed', (f) => useSettingsStore.getState().onFailed(f)),
+      api().on('menu:command', (c) => runMenuCommand(c)),
     ];
+    // Subscribed before restore() asks engagement:current: Electron main takes that call as the sign
+    // that the page listens, and only then sends the menu commands it held (a file opened at launch).
     useEngagementStore
       .getState()
       .restore()

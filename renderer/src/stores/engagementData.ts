@@ -1,8 +1,11 @@
 import { useCoverageStore } from './coverageStore';
+import { useFindingsStore } from './findingsStore';
 import { useIdentitiesStore } from './identitiesStore';
 import { useImportStore } from './importStore';
+import { useSettingsStore } from './settingsStore';
 import { useSourcesStore } from './sourcesStore';
 import { useSummaryStore } from './summaryStore';
+import { useViewStore } from './viewStore';
 
 /** Forgets everything loaded from the previous engagement. */
 export function resetEngagementData(): void {
@@ -11,6 +14,9 @@ export function resetEngagementData(): void {
   useSourcesStore.getState().reset();
   useSummaryStore.getState().reset();
   useCoverageStore.getState().reset();
+  useFindingsStore.getState().reset();
+  useSettingsStore.getState().reset();
+  useViewStore.getState().reset();
 }
 
 /** Reloads what the engagement screen shows, after opening an engagement or finishing an import. */
@@ -20,5 +26,6 @@ export async function refreshEngagementData(): Promise<void> {
     useSourcesStore.getState().load(),
     useCoverageStore.getState().load(),
     useIdentitiesStore.getState().reload({ clearSelection: true }),
+    useFindingsStore.getState().load(),
   ]);
 }

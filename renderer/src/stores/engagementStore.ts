@@ -25,6 +25,8 @@ interface EngagementState {
   restore(): Promise<void>;
   create(form: NewEngagementForm): Promise<void>;
   openFromDisk(): Promise<void>;
+  /** Opens a known file: a recent engagement, or one the OS asked the app to open. */
+  openPath(path: string): Promise<void>;
   openSample(): Promise<void>;
   close(): Promise<void>;
   clearError(): void;
@@ -79,6 +81,11 @@ export const useEngagementStore = create<EngagementState>()((set, get) => {
       run('open', async () => {
         const path = await unwrap(api().dialog_openEngagement({}));
         if (path == null) return;
+        enter(await unwrap(api().engagement_open({ path })));
+      }),
+
+    openPath: (path) =>
+      run('open', async () => {
         enter(await unwrap(api().engagement_open({ path })));
       }),
 

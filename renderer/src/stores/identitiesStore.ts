@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { IDENTITY_SORT_KEYS, IdentityRow } from '../../../shared/contract/dto';
 import type { Review } from '../../../shared/domain/review';
-import type { IdentityClass } from '../../../shared/domain/vocabulary';
+import type { IdentityClass, Verdict } from '../../../shared/domain/vocabulary';
 import { api, messageOf, unwrap } from '../api';
 
 export type SortKey = (typeof IDENTITY_SORT_KEYS)[number];
@@ -10,6 +10,7 @@ const SEARCH_DELAY_MS = 200;
 
 export interface IdentityQueryState {
   classes: IdentityClass[];
+  verdicts: Verdict[];
   search: string;
   sort: SortKey;
   descending: boolean;
@@ -27,6 +28,9 @@ interface IdentitiesState {
   setSearch(text: string): void;
   toggleClass(cls: IdentityClass): void;
   clearClasses(): void;
+  toggleVerdict(v: Verdict): void;
+  /** Replaces the filters (from the overview: "the 6 identities that will break"). */
+  showOnly(filter: { classes?: IdentityClass[]; verdicts?: Verdict[] }): void;
   sortBy(key: SortKey): void;
   ensureRange(first: number, last: number): void;
   reload(options?: { clearSelection?: boolean }): Promise<void>;
@@ -38,7 +42,7 @@ interface IdentitiesState {
   reset(): void;
 }
 
-const INITIAL_QUERY: IdentityQueryState = { classes: [], search: '', sort: 'displayName', descending: false };
+const INITIAL_QUERY: IdentityQueryState = { classes: [], verdicts: [], search: '', sort: 'displayName', descending: false };
 
 /** Sorting by numbers or dates starts with the largest; text starts at A. */
 const DESCENDING_FIRST: ReadonlySet<SortKey> = new Set(['signIns', 'lastSeen', 'confidence']);
@@ -59,6 +63,7 @@ export const useIdentitiesStore = create<IdentitiesState>()((set, get) => {
           offset: index * PAGE_SIZE,
           limit: PAGE_SIZE,
           ...(q.classes.length > 0 ? { classes: q.classes } : {}),
+          ...(q.verdicts.length > 0 ? { verdicts: q.verdicts } : {}),
           ...(q.search.trim() !== '' ? { search: q.search.trim() } : {}),
           sort: q.sort,
           descending: q.descending,
@@ -100,6 +105,13 @@ export const useIdentitiesStore = create<IdentitiesState>()((set, get) => {
     },
 
     clearClasses: () => requery({ classes: [] }),
+
+    toggleVerdict: (v) => {
+      const current = get().query.verdicts;
+      requery({ verdicts: current.includes(v) ? current.filter((x) => x !== v) : [...current, v] });
+    },
+
+    showOnly: (filter) => requery({ classes: filter.classes ?? [], verdicts: filter.verdicts ?? [], search: '' }),
 
     sortBy: (key) => {
       const q = get().query;

@@ -1,0 +1,77 @@
+import { create } from 'zustand';
+import type { JobDone, JobFailed, JobProgress } from '../../../shared/contract/events';
+import type { AnalysisChanges, EngagementSettings } from '../../../shared/contract/settings';
+import { api, messageOf, unwrap } from '../api';
+import { refreshEngagementData } from './engagementData';
+
+interface SettingsState {
+  defaults: EngagementSettings | null;
+  draft: EngagementSettings | null;
+  status: 'idle' | 'loading' | 'ready' | 'running' | 'error';
+  error: string | null;
+  progress: JobProgress | null;
+  changes: AnalysisChanges | null;
+  load(): Promise<void>;
+  edit(change: (s: EngagementSettings) => EngagementSettings): void;
+  resetToDefaults(): void;
+  apply(): Promise<void>;
+  reset(): void;
+  onProgress(p: JobProgress): void;
+  onDone(d: JobDone): void;
+  onFailed(f: JobFailed): void;
+}
+
+/** The engagement's thresholds and name patterns, edited as a draft and applied with a re-analysis. */
+export const useSettingsStore = create<SettingsState>()((set, get) => {
+  let jobId: string | null = null;
+  const early = new Map<string, () => void>();
+  return {
+    defaults: null,
+    draft: null,
+    status: 'idle',
+    error: null,
+    progress: null,
+    changes: null,
+    load: async () => {
+      set({ status: 'loading' });
+      try {
+        const s = await unwrap(api().settings_get({}));
+        set({ draft: s.current, defaults: s.defaults, status: 'ready', error: null });
+      } catch (err) {
+        set({ status: 'error', error: messageOf(err) });
+      }
+    },
+    edit: (change) => set((s) => (s.draft ? { draft: change(s.draft) } : {})),
+    resetToDefaults: () => set((s) => ({ draft: s.defaults })),
+    apply: async () => {
+      const draft = get().draft;
+      if (!draft || get().status === 'running') return;
+      set({ status: 'running', error: null, progress: null, changes: null });
+      try {
+        jobId = (await unwrap(api().settings_update(draft))).jobId;
+        early.get(jobId)?.();
+        early.clear();
+      } catch (err) {
+        set({ status: 'ready', error: messageOf(err) });
+      }
+    },
+    reset: () => {
+      jobId = null;
+      set({ defaults: null, draft: null, status: 'idle', error: null, progress: null, changes: null });
+    },
+    onProgress: (p) => {
+      if (p.jobId === jobId) set({ progress: p });
+    },
+    onDone: (d) => {
+      if (get().status === 'running' && jobId == null) early.set(d.jobId, () => get().onDone(d));
+      if (d.jobId !== jobId || d.result.kind !== 'analysis') return;
+      set({ status: 'ready', changes: d.result.changes, progress: null });
+      void refreshEngagementData();
+    },
+    onFailed: (f) => {
+      if (get().status === 'running' && jobId == null) early.set(f.jobId, () => get().onFailed(f));
+      if (f.jobId !== jobId) return;
+      set({ status: 'ready', error: f.error.message, progress: null });
+    },
+  };
+});
