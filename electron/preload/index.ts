@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { buildApi } from '../../shared/contract/api';
 
 /**
@@ -17,3 +17,7 @@ const api = buildApi(
 );
 
 contextBridge.exposeInMainWorld('nhiAudit', api);
+
+// A dropped file's path: the sandboxed page cannot read it from the File object (Electron removed
+// File.path); this asks Electron for exactly that one file's path and nothing else.
+contextBridge.exposeInMainWorld('nhiAuditFiles', { pathFor: (file: File): string => webUtils.getPathForFile(file) });

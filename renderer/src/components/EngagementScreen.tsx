@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { EngagementInfo } from '../../../shared/contract/dto';
 import { useEngagementStore } from '../stores/engagementStore';
 import { selectCurrentJob, useImportStore } from '../stores/importStore';
@@ -7,6 +7,7 @@ import { useSummaryStore } from '../stores/summaryStore';
 import { useUiStore } from '../stores/uiStore';
 import { TABS, useViewStore, type Tab } from '../stores/viewStore';
 import { formatCount } from '../format';
+import { DropZone } from './DropZone';
 import { ExportDialog } from './ExportDialog';
 import { FindingsView } from './FindingsView';
 import { IdentitiesView } from './IdentitiesView';
@@ -38,6 +39,8 @@ export function EngagementScreen({ engagement }: { engagement: EngagementInfo })
   const identities = useSummaryStore((s) => s.summary?.identities);
   const files = useSourcesStore((s) => s.files.length);
   const running = job?.state === 'running';
+  const startImport = useImportStore((s) => s.start);
+  const dropped = useCallback((paths: string[]) => void startImport(paths), [startImport]);
 
   const meta = [engagement.customer !== engagement.name ? engagement.customer : '', engagement.tenant, engagement.auditor && `Auditor: ${engagement.auditor}`, engagement.asOf && `As of ${engagement.asOf}`].filter(
     (m): m is string => typeof m === 'string' && m !== '',
@@ -80,6 +83,8 @@ export function EngagementScreen({ engagement }: { engagement: EngagementInfo })
       )}
 
       {job && <ImportActivity key={job.jobId} job={job} />}
+
+      <DropZone disabled={running || starting} onPaths={dropped} />
 
       {(exporting || exportRequested) && (
         <ExportDialog

@@ -45,3 +45,10 @@ Object.defineProperty(window, '__nhiDeliver', {
 
 // contextBridge exposes a frozen copy; do the same so the renderer cannot rely on mutating it.
 Object.defineProperty(window, 'nhiAudit', { value: Object.freeze(buildApi(invoke, subscribe)), enumerable: true });
+
+// Dropped files: Electron's preload answers with the file's path; here the test says which path a
+// dropped file name stands for (window.__nhiDropPaths), as a real drop would.
+Object.defineProperty(window, 'nhiAuditFiles', {
+  value: Object.freeze({ pathFor: (file: File) => (window as Window & { __nhiDropPaths?: Record<string, string> }).__nhiDropPaths?.[file.name] ?? '' }),
+  enumerable: true,
+});
