@@ -54,6 +54,9 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.getByRole('tab', { name: 'Overview' }).click();
     await expect(page.getByTestId('top-risks').getByRole('listitem').first()).toBeVisible();
     await shot('3a-overview');
+    await page.getByRole('tab', { name: 'Readiness' }).click();
+    await expect(page.getByTestId('readiness-view').locator('details[data-verdict="blocked"] tbody tr').first()).toBeVisible();
+    await shot('3a2-readiness');
     await page.getByRole('tab', { name: /Findings/u }).click();
     await expect(page.getByTestId('findings-total')).toHaveAttribute('data-state', 'ready');
     await shot('3b-findings');

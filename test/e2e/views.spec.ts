@@ -20,6 +20,17 @@ test('the overview leads to the identities that will break and the findings by s
   await expect(grid).toHaveAttribute('data-total', String(count));
   await expect(page.getByRole('group', { name: 'Filter by readiness' }).getByRole('button', { name: /Will break/u })).toHaveAttribute('aria-pressed', 'true');
 
+  // Readiness: the blocked accounts with the surface that blocks them, worst group first and open.
+  await page.getByRole('tab', { name: 'Readiness' }).click();
+  const readiness = page.getByTestId('readiness-view');
+  const blocked = readiness.locator('details[data-verdict="blocked"]');
+  await expect(blocked).toHaveAttribute('open', '');
+  await expect(blocked.locator('td[data-effect="blocked"]').first()).toBeVisible();
+  const blockedName = await blocked.locator('tbody tr').first().getByRole('button').innerText();
+  await blocked.locator('tbody tr').first().getByRole('button').click();
+  await expect(page.getByTestId('identity-detail').getByRole('heading', { level: 2 })).toHaveText(blockedName);
+  await expect(page.getByTestId('identity-detail').getByTestId('readiness')).toContainText('Blocked');
+
   // High findings, then one rule's, then its subject's detail.
   await page.getByRole('tab', { name: 'Overview' }).click();
   await overview.getByRole('button', { name: /^High: \d+$/u }).click();

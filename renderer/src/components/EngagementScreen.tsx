@@ -14,6 +14,7 @@ import { IdentitiesView } from './IdentitiesView';
 import { ImportActivity } from './ImportActivity';
 import { Logo } from './Logo';
 import { OverviewView } from './OverviewView';
+import { ReadinessView } from './ReadinessView';
 import { SettingsView } from './SettingsView';
 import { SourcesView } from './SourcesView';
 
@@ -99,6 +100,7 @@ export function EngagementScreen({ engagement }: { engagement: EngagementInfo })
       <div className="tabs" role="tablist" aria-label="Engagement views">
         <TabButton id="overview" current={tab} onSelect={setTab} label="Overview" count={undefined} />
         <TabButton id="identities" current={tab} onSelect={setTab} label="Identities" count={identities} />
+        <TabButton id="readiness" current={tab} onSelect={setTab} label="Readiness" count={undefined} />
         <TabButton id="findings" current={tab} onSelect={setTab} label="Findings" count={findingsTotal} />
         <TabButton id="sources" current={tab} onSelect={setTab} label="Sources" count={files} />
         <TabButton id="settings" current={tab} onSelect={setTab} label="Settings" count={undefined} />
@@ -112,6 +114,7 @@ export function EngagementScreen({ engagement }: { engagement: EngagementInfo })
         )}
         {tab === 'overview' && <OverviewView />}
         {tab === 'identities' && <IdentitiesView />}
+        {tab === 'readiness' && <ReadinessView />}
         {tab === 'findings' && <FindingsView />}
         {tab === 'sources' && <SourcesView />}
         {tab === 'settings' && <SettingsView />}

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import { api, messageOf, unwrap } from '../api';
 import { useIdentitiesStore } from './identitiesStore';
 
-export const TABS = ['overview', 'identities', 'findings', 'sources', 'settings'] as const;
+export const TABS = ['overview', 'identities', 'readiness', 'findings', 'sources', 'settings'] as const;
 export type Tab = (typeof TABS)[number];
 
 interface ViewState {
