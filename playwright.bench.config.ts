@@ -5,8 +5,9 @@ import base from './playwright.config';
 export default defineConfig({
   ...base,
   testDir: 'test/bench',
-  // Apart from the e2e runs' folder, so a benchmark and the tests can run side by side.
-  outputDir: 'test-results/bench',
+  // Outside test-results/, which every e2e run empties: a benchmark and the tests can run side by side.
+  outputDir: 'bench-results',
+  use: { ...base.use, trace: 'off' },
   timeout: 30 * 60_000,
   expect: { timeout: Number(process.env.NHI_BENCH_EXPECT_MS ?? 10 * 60_000) },
   reporter: [['list']],

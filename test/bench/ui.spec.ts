@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '../support/e2eFixtures';
 import { writeLargeExport, writeUsersExport } from '../e2e/support/largeExport';
@@ -10,7 +10,7 @@ import { writeLargeExport, writeUsersExport } from '../e2e/support/largeExport';
  *  - scrolling the identities table of 100,000 identities (frame intervals while the scroll position
  *    moves every frame, and how long until the rows at the end are on screen);
  *  - filtering: from typing a search to the new count, and a class filter.
- * Numbers go to stdout and test-results/bench-ui.json. Sizes: NHI_BENCH_SIGNINS, NHI_BENCH_USERS.
+ * Numbers go to stdout and bench-results/bench-ui.json. Sizes: NHI_BENCH_SIGNINS, NHI_BENCH_USERS.
  */
 const SIGNINS = Number(process.env.NHI_BENCH_SIGNINS ?? 1_000_000);
 const USERS = Number(process.env.NHI_BENCH_USERS ?? 100_000);
@@ -111,7 +111,8 @@ test('desktop responsiveness with a large engagement', async ({ page, nhi }) => 
     scroll: { frames: scroll.frames.length, p50: pct(scroll.frames, 50), p95: pct(scroll.frames, 95), max: Math.max(...scroll.frames), over50ms: scroll.frames.filter((f) => f > 50).length, reachedEnd: scroll.end, lastRowVisibleMs: lastRowMs },
     filter: { searchMs, classMs },
   };
-  writeFileSync(join(__dirname, '..', '..', 'test-results', 'bench-ui.json'), JSON.stringify(result, null, 2));
+  mkdirSync(join(__dirname, '..', '..', 'bench-results'), { recursive: true });
+  writeFileSync(join(__dirname, '..', '..', 'bench-results', 'bench-ui.json'), JSON.stringify(result, null, 2));
   console.log(
     [
       `import of ${SIGNINS.toLocaleString('en-US')} sign-ins + ${USERS.toLocaleString('en-US')} users: ${importSeconds.toFixed(1)} s`,
