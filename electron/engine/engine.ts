@@ -21,6 +21,7 @@ import { iterateFindings, listFindings, listRuleResults } from './queries/findin
 import { importReviews } from './review/importReviews';
 import { keyOfIdentity, putReview } from './review/store';
 import { identityActivity } from './queries/activity';
+import { deleteView, listViews, saveView } from './views/savedViews';
 
 export interface EngineOptions {
   /** Folder of the bundled sample tenant's export files. */
@@ -131,6 +132,9 @@ export class Engine {
     'rules:results': () => listRuleResults(this.current().reader),
     'findings:forIdentity': (req) => [...iterateFindings(this.current().reader, req.id)],
     'identities:activity': (req) => identityActivity(this.current().reader, this.identity(req.id), this.current().ruleSettings()),
+    'views:list': () => listViews(this.current().reader),
+    'views:save': (req) => saveView(this.idleWriter('saving a view'), req),
+    'views:delete': (req) => deleteView(this.idleWriter('deleting a view'), req.name),
     'summary:get': () => {
       const e = this.current();
       return getSummary(e.reader, e.info());
@@ -181,6 +185,13 @@ export class Engine {
     const row = getIdentity(this.current().reader, id);
     if (!row) throw new UserFacingError(`There is no identity ${id} in this engagement.`, 'IDENTITY_NOT_FOUND');
     return row;
+  }
+
+  /** The writer, once no job holds it: an import's open transaction would take the write with it. */
+  private idleWriter(doing: string): Engagement['writer'] {
+    const engagement = this.current();
+    if (this.jobs.busy()) throw new UserFacingError(`Wait for the running job to finish before ${doing}.`, 'JOB_RUNNING');
+    return engagement.writer;
   }
 
   info(): EngagementInfo | null {

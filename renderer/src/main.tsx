@@ -8,6 +8,7 @@ import './styles/start.css';
 import './styles/import.css';
 import './styles/coverage.css';
 import './styles/identities.css';
+import './styles/menus.css';
 import './styles/detail.css';
 import './styles/activity.css';
 import './styles/export.css';

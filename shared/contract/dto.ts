@@ -134,16 +134,36 @@ export const IdentityRowSchema = z.object({
   /** Stable across re-imports: what review decisions and the workbook's hidden key column hold. */
   key: z.string(),
   review: ReviewSchema.nullable(),
+  /** Governance findings about this identity, and the worst of their severities (null: none). */
+  findingCount: z.number().int(),
+  worstSeverity: SeveritySchema.nullable(),
 });
 export type IdentityRow = z.infer<typeof IdentityRowSchema>;
 
-export const IDENTITY_SORT_KEYS = ['displayName', 'class', 'verdict', 'signIns', 'lastSeen', 'confidence'] as const;
+/** `findings`: worst severity first, then the most findings (ascending, like `verdict`). */
+export const IDENTITY_SORT_KEYS = ['displayName', 'class', 'verdict', 'signIns', 'lastSeen', 'confidence', 'findings'] as const;
+
+/**
+ * Where an identity's evidence comes from, for the source filter:
+ *  - `directory`: listed in the directory exports (users, service principals, applications);
+ *  - `sign_ins_only`: seen in sign-in logs but in no directory export (deleted since, another
+ *    tenant's, or an export that was not imported);
+ *  - `role_assignments`: holds at least one Azure or Entra role assignment (active or eligible);
+ *  - `deleted`: a deleted principal that still holds role assignments.
+ * An identity can match several; several chosen match an identity that has any of them.
+ */
+export const IDENTITY_SOURCES = ['directory', 'sign_ins_only', 'role_assignments', 'deleted'] as const;
+export const IdentitySourceSchema = z.enum(IDENTITY_SOURCES);
+export type IdentitySource = z.infer<typeof IdentitySourceSchema>;
 
 export const IdentityQuerySchema = z.object({
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(5000).default(200),
   classes: z.array(IdentityClassSchema).optional(),
   verdicts: z.array(VerdictSchema).optional(),
+  /** Identities with at least one finding of one of these severities. */
+  severities: z.array(SeveritySchema).optional(),
+  sources: z.array(IdentitySourceSchema).optional(),
   search: z.string().max(200).optional(),
   sort: z.enum(IDENTITY_SORT_KEYS).default('displayName'),
   descending: z.boolean().default(false),
@@ -161,6 +181,10 @@ export const SummarySchema = z.object({
   byVerdict: z.record(z.string(), z.number().int()),
   /** Governance findings by severity (empty before analysis). */
   findingsBySeverity: z.record(z.string(), z.number().int()),
+  /** Identities with at least one finding of each severity (one identity counts under several). */
+  identitiesBySeverity: z.record(z.string(), z.number().int()),
+  /** Identities by where their evidence comes from (IDENTITY_SOURCES; one identity counts under several). */
+  identitiesBySource: z.record(z.string(), z.number().int()),
   signIns: z.number().int(),
   signInsByCategory: z.record(z.string(), z.number().int()),
   files: z.number().int(),

@@ -17,6 +17,7 @@ import { CoverageSchema } from './coverage';
 import { EngagementSettingsSchema } from './settings';
 import { IdentityActivitySchema } from './activity';
 import { FindingPageSchema, FindingQuerySchema, RuleResultSchema } from './findings';
+import { SavedViewListSchema, SavedViewSchema } from './views';
 
 /**
  * The one API contract. `engine` methods run in the engine worker; `shell` methods are the desktop
@@ -134,6 +135,22 @@ export const METHODS = {
     handler: 'engine',
     request: z.object({ id: z.number().int() }),
     response: IdentityActivitySchema,
+  },
+  'views:list': {
+    handler: 'engine',
+    request: z.object({}),
+    response: SavedViewListSchema,
+  },
+  'views:save': {
+    handler: 'engine',
+    /** A view of the same name (ignoring case) is replaced in place. */
+    request: SavedViewSchema,
+    response: SavedViewListSchema,
+  },
+  'views:delete': {
+    handler: 'engine',
+    request: z.object({ name: z.string().max(200) }),
+    response: SavedViewListSchema,
   },
   'summary:get': {
     handler: 'engine',

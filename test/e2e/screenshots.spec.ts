@@ -84,6 +84,22 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     await shot('4b-keyboard-focus');
+    // Identities with a high finding, the findings and review columns, worst first, saved as a view.
+    await page.getByRole('button', { name: 'Close details' }).click();
+    await page.getByRole('group', { name: 'Filter by finding severity' }).getByRole('button', { name: /high/u }).click();
+    await page.getByRole('button', { name: 'Columns' }).click();
+    const columns = page.getByRole('dialog', { name: 'Choose columns' });
+    for (const c of ['Findings', 'Worst finding severity', 'Review decision and status']) await columns.getByRole('checkbox', { name: c }).check();
+    await page.keyboard.press('Escape');
+    await grid.getByRole('button', { name: 'Worst finding' }).click();
+    const viewsButton = page.getByRole('button', { name: /^Views/u });
+    await viewsButton.click();
+    await page.getByRole('dialog', { name: 'Saved views' }).getByLabel('Save the current view as').fill('High findings');
+    await page.getByRole('dialog', { name: 'Saved views' }).getByRole('button', { name: 'Save' }).click();
+    await expect(viewsButton).toHaveText(/High findings/u);
+    await viewsButton.click();
+    await expect(grid).toHaveAttribute('data-state', 'ready');
+    await shot('4g-identity-views');
 
     await page.getByRole('button', { name: 'Close', exact: true }).click();
     await expect(page.locator('[data-screen="start"]')).toBeVisible();

@@ -1,6 +1,8 @@
 import type { EngagementInfo, ImportedFile, Rejection, Summary } from '../../../shared/contract/dto';
 import type { Db } from '../db/open';
+import { IDENTITY_SOURCES } from '../../../shared/contract/dto';
 import { findingsBySeverity } from './findings';
+import { SOURCE_SQL } from './identities';
 
 export function getSummary(db: Db, engagement: EngagementInfo): Summary {
   const byClass: Record<string, number> = {};
@@ -32,6 +34,8 @@ export function getSummary(db: Db, engagement: EngagementInfo): Summary {
     byClass,
     byVerdict,
     findingsBySeverity: findingsBySeverity(db),
+    identitiesBySeverity: identitiesBySeverity(db),
+    identitiesBySource: identitiesBySource(db),
     signIns: range.n,
     signInsByCategory,
     files: (db.prepare(`SELECT count(*) AS n FROM imported_files`).get() as { n: number }).n,
@@ -39,6 +43,22 @@ export function getSummary(db: Db, engagement: EngagementInfo): Summary {
     lastSignIn: range.b,
     analysedAt: lastRun ? (JSON.parse(lastRun.value) as string) : null,
   };
+}
+
+/** What the identities table's severity filter would show for each severity. */
+function identitiesBySeverity(db: Db): Record<string, number> {
+  const out: Record<string, number> = {};
+  const rows = db
+    .prepare(`SELECT severity, count(DISTINCT identity_id) AS n FROM findings WHERE identity_id IS NOT NULL GROUP BY severity`)
+    .all() as { severity: string; n: number }[];
+  for (const r of rows) out[r.severity] = r.n;
+  return out;
+}
+
+/** What the identities table's source filter would show for each source: one pass over identities. */
+function identitiesBySource(db: Db): Record<string, number> {
+  const sums = IDENTITY_SOURCES.map((source) => `coalesce(sum(${SOURCE_SQL[source]}), 0) AS ${source}`).join(', ');
+  return db.prepare(`SELECT ${sums} FROM identities i`).get() as Record<string, number>;
 }
 
 interface FileRow {

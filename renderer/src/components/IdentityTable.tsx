@@ -1,29 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { IdentityRow } from '../../../shared/contract/dto';
-import { formatCount, formatPercent, formatTime } from '../format';
 import { rowAt, useIdentitiesStore, type SortKey } from '../stores/identitiesStore';
-import { ClassBadge } from './ClassBadge';
-import { VerdictBadge } from './VerdictBadge';
-
-interface Column {
-  label: string;
-  /** The full name, when the label is abbreviated. */
-  title?: string;
-  sort?: SortKey;
-  numeric?: boolean;
-}
-
-const COLUMNS: Column[] = [
-  { label: 'Display name', sort: 'displayName' },
-  { label: 'UPN / App ID' },
-  { label: 'Class', sort: 'class' },
-  { label: 'MFA readiness', sort: 'verdict' },
-  { label: 'Confidence', sort: 'confidence', numeric: true },
-  { label: 'Sign-ins', sort: 'signIns', numeric: true },
-  { label: 'Int. / non-int.', title: 'Interactive / non-interactive sign-ins', numeric: true },
-  { label: 'Last seen (UTC)', sort: 'lastSeen' },
-];
+import { gridStyle, visibleColumns, type ColumnDef } from './identityColumns';
 
 const ROW_HEIGHT = 36;
 
@@ -38,7 +17,11 @@ export function IdentityTable() {
   const ensureRange = useIdentitiesStore((s) => s.ensureRange);
   const select = useIdentitiesStore((s) => s.select);
   const sortBy = useIdentitiesStore((s) => s.sortBy);
+  const chosen = useIdentitiesStore((s) => s.columns);
+  const columns = visibleColumns(chosen, selected != null);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const headRef = useRef<HTMLDivElement>(null);
+  const gridRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   /** Set by keyboard moves: select and focus the active row once its page has loaded and it is rendered. */
   const [follow, setFollow] = useState(false);
@@ -99,20 +82,24 @@ export function IdentityTable() {
 
   return (
     <div
+      ref={gridRef}
       className="grid"
       role="grid"
       aria-label="Identities"
       aria-readonly="true"
       aria-rowcount={count + 1}
       aria-busy={status === 'loading'}
+      aria-colcount={columns.length}
       data-state={status}
       data-total={total ?? ''}
+      style={gridStyle(columns, selected != null)}
     >
-      <div className="grid-head" role="rowgroup">
+      <div className="grid-head" role="rowgroup" ref={headRef}>
         <div className="grid-row grid-header-row" role="row" aria-rowindex={1}>
-          {COLUMNS.map((c) => (
+          {columns.map((c) => (
             <div
-              key={c.label}
+              key={c.id}
+              data-column={c.id}
               role="columnheader"
               className={c.numeric ? 'grid-cell num' : 'grid-cell'}
               aria-sort={c.sort && query.sort === c.sort ? (query.descending ? 'descending' : 'ascending') : undefined}
@@ -133,7 +120,19 @@ export function IdentityTable() {
           ))}
         </div>
       </div>
-      <div className="grid-scroll" ref={scrollRef} role="rowgroup" onKeyDown={onKeyDown}>
+      <div
+        className="grid-scroll"
+        ref={scrollRef}
+        role="rowgroup"
+        onKeyDown={onKeyDown}
+        // The header sits outside the scrolling body: it follows the body sideways.
+        onScroll={(e) => {
+          const left = e.currentTarget.scrollLeft;
+          if (headRef.current) headRef.current.scrollLeft = left;
+          // Set directly, not through state: a re-render per scroll event would redraw every row.
+          gridRef.current?.setAttribute('data-scrolled-x', String(left > 0));
+        }}
+      >
         {error && (
           <p className="alert alert-error grid-message" role="alert">
             {error}
@@ -149,6 +148,7 @@ export function IdentityTable() {
                 index={item.index}
                 top={item.start}
                 row={row}
+                columns={columns}
                 selected={row != null && selected?.id === row.id}
                 tabbable={item.index === active}
                 onSelect={(r) => {
@@ -164,7 +164,15 @@ export function IdentityTable() {
   );
 }
 
-function Row(props: { index: number; top: number; row: IdentityRow | undefined; selected: boolean; tabbable: boolean; onSelect: (r: IdentityRow) => void }) {
+function Row(props: {
+  index: number;
+  top: number;
+  row: IdentityRow | undefined;
+  columns: readonly ColumnDef[];
+  selected: boolean;
+  tabbable: boolean;
+  onSelect: (r: IdentityRow) => void;
+}) {
   const { row } = props;
   const common = {
     role: 'row',
@@ -181,7 +189,6 @@ function Row(props: { index: number; top: number; row: IdentityRow | undefined; 
       </div>
     );
   }
-  const name = row.displayName ?? row.upn ?? row.appId ?? row.objectId ?? `#${row.id}`;
   return (
     <div
       {...common}
@@ -198,35 +205,19 @@ function Row(props: { index: number; top: number; row: IdentityRow | undefined; 
         }
       }}
     >
-      <div role="gridcell" className="grid-cell cell-name" title={name}>
-        {name}
-      </div>
-      <div role="gridcell" className="grid-cell mono cell-id" title={row.upn ?? row.appId ?? undefined}>
-        {row.upn ?? row.appId ?? <span className="muted">—</span>}
-      </div>
-      <div role="gridcell" className="grid-cell">
-        <ClassBadge value={row.class} />
-        {row.override && (
-          <span className="override-mark" title={`Reviewer override: ${row.override.reason}`} aria-label="reviewer override">
-            ✎
-          </span>
-        )}
-      </div>
-      <div role="gridcell" className="grid-cell">
-        <VerdictBadge value={row.verdict} />
-      </div>
-      <div role="gridcell" className="grid-cell num">
-        {formatPercent(row.confidence)}
-      </div>
-      <div role="gridcell" className="grid-cell num">
-        {formatCount(row.signIns)}
-      </div>
-      <div role="gridcell" className="grid-cell num">
-        {formatCount(row.interactiveSignIns)} / {formatCount(row.nonInteractiveSignIns)}
-      </div>
-      <div role="gridcell" className="grid-cell">
-        {formatTime(row.lastSeen)}
-      </div>
+      {props.columns.map((c) => {
+        return (
+          <div
+            key={c.id}
+            role="gridcell"
+            data-column={c.id}
+            className={['grid-cell', c.numeric ? 'num' : '', c.className ?? ''].filter(Boolean).join(' ')}
+            title={c.tooltip?.(row)}
+          >
+            {c.cell(row)}
+          </div>
+        );
+      })}
     </div>
   );
 }

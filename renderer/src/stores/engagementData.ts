@@ -2,6 +2,7 @@ import { useCoverageStore } from './coverageStore';
 import { useFindingsStore } from './findingsStore';
 import { useIdentitiesStore } from './identitiesStore';
 import { useImportStore } from './importStore';
+import { useSavedViewsStore } from './savedViewsStore';
 import { useSettingsStore } from './settingsStore';
 import { useSourcesStore } from './sourcesStore';
 import { useSummaryStore } from './summaryStore';
@@ -17,6 +18,7 @@ export function resetEngagementData(): void {
   useFindingsStore.getState().reset();
   useSettingsStore.getState().reset();
   useViewStore.getState().reset();
+  useSavedViewsStore.getState().reset();
 }
 
 /** Reloads what the engagement screen shows, after opening an engagement or finishing an import. */

@@ -1,7 +1,8 @@
 import { create } from 'zustand';
-import type { IDENTITY_SORT_KEYS, IdentityRow } from '../../../shared/contract/dto';
+import type { IDENTITY_SORT_KEYS, IdentityRow, IdentitySource } from '../../../shared/contract/dto';
+import { DEFAULT_IDENTITY_COLUMNS, IDENTITY_COLUMNS, type IdentityColumn, type SavedView } from '../../../shared/contract/views';
 import type { Review } from '../../../shared/domain/review';
-import type { IdentityClass, Verdict } from '../../../shared/domain/vocabulary';
+import type { IdentityClass, Severity, Verdict } from '../../../shared/domain/vocabulary';
 import { api, messageOf, unwrap } from '../api';
 
 export type SortKey = (typeof IDENTITY_SORT_KEYS)[number];
@@ -11,6 +12,8 @@ const SEARCH_DELAY_MS = 200;
 export interface IdentityQueryState {
   classes: IdentityClass[];
   verdicts: Verdict[];
+  severities: Severity[];
+  sources: IdentitySource[];
   search: string;
   sort: SortKey;
   descending: boolean;
@@ -25,10 +28,20 @@ interface IdentitiesState {
   status: 'idle' | 'loading' | 'ready' | 'error';
   error: string | null;
   selected: IdentityRow | null;
+  /** The optional columns shown, in the table's own order (the display name always is). */
+  columns: IdentityColumn[];
   setSearch(text: string): void;
   toggleClass(cls: IdentityClass): void;
   clearClasses(): void;
   toggleVerdict(v: Verdict): void;
+  toggleSeverity(severity: Severity): void;
+  /** One source, or every identity with null. */
+  setSource(source: IdentitySource | null): void;
+  /** Clears the search and every filter; the sort and the columns stay. */
+  clearFilters(): void;
+  toggleColumn(column: IdentityColumn): void;
+  /** Shows a saved view: its filters, sort and columns; with null, the table as it first opens. */
+  applyView(view: Pick<SavedView, 'query' | 'columns'> | null): void;
   /** Replaces the filters (from the overview: "the 6 identities that will break"). */
   showOnly(filter: { classes?: IdentityClass[]; verdicts?: Verdict[] }): void;
   sortBy(key: SortKey): void;
@@ -42,7 +55,32 @@ interface IdentitiesState {
   reset(): void;
 }
 
-const INITIAL_QUERY: IdentityQueryState = { classes: [], verdicts: [], search: '', sort: 'displayName', descending: false };
+const INITIAL_QUERY: IdentityQueryState = {
+  classes: [],
+  verdicts: [],
+  severities: [],
+  sources: [],
+  search: '',
+  sort: 'displayName',
+  descending: false,
+};
+
+/** The filters in effect, as the engine takes them: an empty list is no filter, so it is left out. */
+export function filtersOf(q: IdentityQueryState) {
+  return {
+    ...(q.classes.length > 0 ? { classes: q.classes } : {}),
+    ...(q.verdicts.length > 0 ? { verdicts: q.verdicts } : {}),
+    ...(q.severities.length > 0 ? { severities: q.severities } : {}),
+    ...(q.sources.length > 0 ? { sources: q.sources } : {}),
+    ...(q.search.trim() !== '' ? { search: q.search.trim() } : {}),
+  };
+}
+
+export function hasFilters(q: IdentityQueryState): boolean {
+  return Object.keys(filtersOf(q)).length > 0;
+}
+
+const toggled = <T,>(list: readonly T[], value: T): T[] => (list.includes(value) ? list.filter((x) => x !== value) : [...list, value]);
 
 /** Sorting by numbers or dates starts with the largest; text starts at A. */
 const DESCENDING_FIRST: ReadonlySet<SortKey> = new Set(['signIns', 'lastSeen', 'confidence']);
@@ -62,9 +100,7 @@ export const useIdentitiesStore = create<IdentitiesState>()((set, get) => {
         api().identities_list({
           offset: index * PAGE_SIZE,
           limit: PAGE_SIZE,
-          ...(q.classes.length > 0 ? { classes: q.classes } : {}),
-          ...(q.verdicts.length > 0 ? { verdicts: q.verdicts } : {}),
-          ...(q.search.trim() !== '' ? { search: q.search.trim() } : {}),
+          ...filtersOf(q),
           sort: q.sort,
           descending: q.descending,
         }),
@@ -80,6 +116,24 @@ export const useIdentitiesStore = create<IdentitiesState>()((set, get) => {
     }
   };
 
+  /**
+   * The rows on screen, and a pump that fetches their pages at most two at a time. A fast scroll
+   * through 100,000 rows passes hundreds of pages; fetching each one as it flashes by queued them all
+   * in the engine (34 s before the last rows showed), so only what is visible when a fetch finishes
+   * is fetched next.
+   */
+  let wanted: { first: number; last: number } | null = null;
+  const MAX_IN_FLIGHT = 2;
+  const pump = (): void => {
+    const { total, pages } = get();
+    if (!wanted || total == null || total === 0 || pagesGeneration !== generation) return;
+    const from = Math.max(0, Math.floor(wanted.first / PAGE_SIZE));
+    const to = Math.min(Math.floor((total - 1) / PAGE_SIZE), Math.floor(Math.max(wanted.first, wanted.last) / PAGE_SIZE));
+    for (let i = from; i <= to && inFlight.size < MAX_IN_FLIGHT; i++) {
+      if (!pages[i] && !inFlight.has(i)) void fetchPage(generation, i).then(pump);
+    }
+  };
+
   const requery = (change: Partial<IdentityQueryState>): void => {
     set((s) => ({ query: { ...s.query, ...change } }));
     void get().reload();
@@ -92,6 +146,7 @@ export const useIdentitiesStore = create<IdentitiesState>()((set, get) => {
     status: 'idle',
     error: null,
     selected: null,
+    columns: [...DEFAULT_IDENTITY_COLUMNS],
 
     setSearch: (text) => {
       set((s) => ({ query: { ...s.query, search: text } }));
@@ -99,19 +154,39 @@ export const useIdentitiesStore = create<IdentitiesState>()((set, get) => {
       searchTimer = setTimeout(() => void get().reload(), SEARCH_DELAY_MS);
     },
 
-    toggleClass: (cls) => {
-      const current = get().query.classes;
-      requery({ classes: current.includes(cls) ? current.filter((c) => c !== cls) : [...current, cls] });
-    },
+    toggleClass: (cls) => requery({ classes: toggled(get().query.classes, cls) }),
 
     clearClasses: () => requery({ classes: [] }),
 
-    toggleVerdict: (v) => {
-      const current = get().query.verdicts;
-      requery({ verdicts: current.includes(v) ? current.filter((x) => x !== v) : [...current, v] });
+    toggleVerdict: (v) => requery({ verdicts: toggled(get().query.verdicts, v) }),
+
+    toggleSeverity: (severity) => requery({ severities: toggled(get().query.severities, severity) }),
+
+    setSource: (source) => requery({ sources: source ? [source] : [] }),
+
+    clearFilters: () => requery({ classes: [], verdicts: [], severities: [], sources: [], search: '' }),
+
+    // Kept in the table's order whatever order they were ticked in, so a saved view compares equal.
+    toggleColumn: (column) => {
+      const chosen = toggled(get().columns, column);
+      set({ columns: IDENTITY_COLUMNS.filter((c) => chosen.includes(c)) });
     },
 
-    showOnly: (filter) => requery({ classes: filter.classes ?? [], verdicts: filter.verdicts ?? [], search: '' }),
+    applyView: (view) => {
+      const q = view?.query;
+      set({ columns: view ? IDENTITY_COLUMNS.filter((c) => view.columns.includes(c)) : [...DEFAULT_IDENTITY_COLUMNS] });
+      requery({
+        classes: q?.classes ?? [],
+        verdicts: q?.verdicts ?? [],
+        severities: q?.severities ?? [],
+        sources: q?.sources ?? [],
+        search: q?.search ?? '',
+        sort: q?.sort ?? INITIAL_QUERY.sort,
+        descending: q?.descending ?? INITIAL_QUERY.descending,
+      });
+    },
+
+    showOnly: (filter) => requery({ classes: filter.classes ?? [], verdicts: filter.verdicts ?? [], severities: [], sources: [], search: '' }),
 
     sortBy: (key) => {
       const q = get().query;
@@ -119,13 +194,8 @@ export const useIdentitiesStore = create<IdentitiesState>()((set, get) => {
     },
 
     ensureRange: (first, last) => {
-      const { total, pages } = get();
-      if (total == null || total === 0 || pagesGeneration !== generation) return;
-      const from = Math.max(0, Math.floor(first / PAGE_SIZE));
-      const to = Math.min(Math.floor((total - 1) / PAGE_SIZE), Math.floor(Math.max(first, last) / PAGE_SIZE));
-      for (let i = from; i <= to; i++) {
-        if (!pages[i] && !inFlight.has(i)) void fetchPage(generation, i);
-      }
+      wanted = { first, last };
+      pump();
     },
 
     reload: async (options) => {

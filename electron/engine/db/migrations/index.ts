@@ -6,6 +6,7 @@ import { sql as m005 } from './005-deleted-principals';
 import { sql as m006 } from './006-azure-ip-ranges';
 import { sql as m007 } from './007-rule-results';
 import { sql as m008 } from './008-reviews';
+import { sql as m009 } from './009-identity-list-indexes';
 
 /** Numbered migrations; a migration is never edited once released, only followed by a new one. */
 /**
@@ -21,6 +22,7 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
   { version: 6, name: 'Azure IP ranges', sql: m006 },
   { version: 7, name: 'rule results', sql: m007 },
   { version: 8, name: 'reviews', sql: m008 },
+  { version: 9, name: 'identity list indexes', sql: m009 },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
