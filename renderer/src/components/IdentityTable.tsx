@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { IdentityRow } from '../../../shared/contract/dto';
 import { rowAt, useIdentitiesStore, type SortKey } from '../stores/identitiesStore';
 import { gridStyle, visibleColumns, type ColumnDef } from './identityColumns';
@@ -18,11 +18,20 @@ export function IdentityTable() {
   const select = useIdentitiesStore((s) => s.select);
   const sortBy = useIdentitiesStore((s) => s.sortBy);
   const chosen = useIdentitiesStore((s) => s.columns);
-  const columns = visibleColumns(chosen, selected != null);
+  const detailOpen = selected != null;
+  const columns = useMemo(() => visibleColumns(chosen, detailOpen), [chosen, detailOpen]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const headRef = useRef<HTMLDivElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
+  // One stable handler: rows are memoised, so a scroll re-renders only rows that moved in or changed.
+  const onSelectRow = useCallback(
+    (index: number, r: IdentityRow) => {
+      setActive(index);
+      select(r);
+    },
+    [select],
+  );
   /** Set by keyboard moves: select and focus the active row once its page has loaded and it is rendered. */
   const [follow, setFollow] = useState(false);
   const count = total ?? 0;
@@ -151,10 +160,7 @@ export function IdentityTable() {
                 columns={columns}
                 selected={row != null && selected?.id === row.id}
                 tabbable={item.index === active}
-                onSelect={(r) => {
-                  setActive(item.index);
-                  select(r);
-                }}
+                onSelect={onSelectRow}
               />
             );
           })}
@@ -164,14 +170,14 @@ export function IdentityTable() {
   );
 }
 
-function Row(props: {
+const Row = memo(function Row(props: {
   index: number;
   top: number;
   row: IdentityRow | undefined;
   columns: readonly ColumnDef[];
   selected: boolean;
   tabbable: boolean;
-  onSelect: (r: IdentityRow) => void;
+  onSelect: (index: number, r: IdentityRow) => void;
 }) {
   const { row } = props;
   const common = {
@@ -197,11 +203,11 @@ function Row(props: {
       tabIndex={props.tabbable ? 0 : -1}
       data-identity-id={row.id}
       data-class={row.class ?? 'none'}
-      onClick={() => props.onSelect(row)}
+      onClick={() => props.onSelect(props.index, row)}
       onKeyDown={(e) => {
         if (e.key === 'Enter' || e.key === ' ') {
           e.preventDefault();
-          props.onSelect(row);
+          props.onSelect(props.index, row);
         }
       }}
     >
@@ -220,4 +226,4 @@ function Row(props: {
       })}
     </div>
   );
-}
+});
