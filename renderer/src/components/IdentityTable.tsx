@@ -43,6 +43,12 @@ export function IdentityTable() {
     overscan: 12,
   });
   const items = virtualizer.getVirtualItems();
+  // A fling (a scrollbar drag, End) moves more than a screen between frames: every row would be new,
+  // so skeletons stand in until the movement slows; the rows' pages still load meanwhile.
+  const lastOffset = useRef(0);
+  const offset = virtualizer.scrollOffset ?? 0;
+  const flinging = virtualizer.isScrolling && Math.abs(offset - lastOffset.current) > (scrollRef.current?.clientHeight ?? 600);
+  lastOffset.current = offset;
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
 
@@ -150,7 +156,7 @@ export function IdentityTable() {
         {status === 'ready' && count === 0 && <p className="grid-message muted">No identity matches the search and filter.</p>}
         <div className="grid-canvas" style={{ height: `${virtualizer.getTotalSize()}px` }}>
           {items.map((item) => {
-            const row = rowAt(pages, item.index);
+            const row = flinging ? undefined : rowAt(pages, item.index);
             return (
               <Row
                 key={item.key}
