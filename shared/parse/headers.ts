@@ -35,9 +35,15 @@ export function indexHeader(rawHeader: readonly string[]): HeaderIndex {
  */
 export type ColumnPicker = (row: readonly string[]) => string | undefined;
 
-export function picker(index: HeaderIndex, aliases: readonly string[]): ColumnPicker | null {
+/** The positions a picker for these aliases reads, in the order it tries them. */
+export function pickerColumns(index: HeaderIndex, aliases: readonly string[]): number[] {
   const cols: number[] = [];
   for (const alias of aliases) for (const p of index.positions.get(alias) ?? []) cols.push(p);
+  return cols;
+}
+
+export function picker(index: HeaderIndex, aliases: readonly string[]): ColumnPicker | null {
+  const cols = pickerColumns(index, aliases);
   if (cols.length === 0) return null;
   if (cols.length === 1) {
     const c = cols[0] as number;

@@ -1,7 +1,15 @@
 import type { SignInCategory } from '../domain/vocabulary';
 import type { ColumnPicker, HeaderIndex } from './headers';
-import { picker } from './headers';
-import { normaliseAuthRequirement, normaliseProtocol, type SignInMapResult } from './signinColumns';
+import { picker, pickerColumns } from './headers';
+import {
+  normaliseAuthRequirement,
+  normaliseProtocol,
+  type SignInFieldColumns,
+  type SignInIds,
+  type SignInMapResult,
+  type SignInRowMapping,
+  type SignInScalars,
+} from './signinColumns';
 import { emptyToNull, parseIntOrNull, parseTimestamp, type DateOrder } from './values';
 
 /**
@@ -84,10 +92,7 @@ function json(raw: string | null): Record<string, unknown> | null {
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : null);
 
-export function logAnalyticsSignInMapper(
-  index: HeaderIndex,
-  category: SignInCategory,
-): { map: (row: readonly string[], order: DateOrder) => SignInMapResult; timePicker: ColumnPicker | null; localTime: boolean } {
+export function logAnalyticsSignInMapper(index: HeaderIndex, category: SignInCategory): SignInRowMapping & { localTime: boolean } {
   const pick = {} as Record<Field, ColumnPicker | null>;
   for (const [field, aliases] of Object.entries(LA_SIGNIN_COLUMNS) as [Field, readonly string[]][]) pick[field] = picker(index, aliases);
   const get = (field: Field, row: readonly string[]): string | null => {
@@ -95,24 +100,35 @@ export function logAnalyticsSignInMapper(
     return p ? emptyToNull(p(row)) : null;
   };
   const timePicker = pick.timeUtc ?? pick.timeLocal;
-  const map = (row: readonly string[], order: DateOrder): SignInMapResult => {
+  const scalars = (row: readonly string[], order: DateOrder, out: SignInScalars): string | null => {
     const requestId = get('requestId', row);
-    if (!requestId) return { ok: false, reason: 'no Id (request id)' };
+    if (!requestId) return 'no Id (request id)';
     const rawTime = timePicker ? emptyToNull(timePicker(row)) : null;
     const timeMs = parseTimestamp(rawTime, order);
-    if (timeMs == null) return { ok: false, reason: rawTime ? `unreadable date "${rawTime}"` : 'no TimeGenerated' };
+    if (timeMs == null) return rawTime ? `unreadable date "${rawTime}"` : 'no TimeGenerated';
+    out.requestId = requestId;
+    out.timeMs = timeMs;
+    out.correlationId = get('correlationId', row);
+    out.asn = parseIntOrNull(get('asn', row));
+    out.errorCode = parseIntOrNull(get('resultType', row)) ?? parseIntOrNull(str(json(get('status', row))?.errorCode));
+    return null;
+  };
+  const map = (row: readonly string[], order: DateOrder): SignInMapResult => {
+    const s = {} as SignInScalars;
+    const reason = scalars(row, order, s);
+    if (reason != null) return { ok: false, reason };
     const status = json(get('status', row));
     const device = json(get('deviceDetail', row));
     const loc = json(get('locationDetails', row));
     const msi = json(get('msi', row));
-    const errorCode = parseIntOrNull(get('resultType', row)) ?? parseIntOrNull(str(status?.errorCode));
+    const errorCode = s.errorCode;
     const lower = (f: Field): string | null => get(f, row)?.toLowerCase() ?? null;
     return {
       ok: true,
       record: {
-        requestId,
+        requestId: s.requestId,
         category,
-        timeMs,
+        timeMs: s.timeMs,
         userId: lower('userId'),
         upn: get('upn', row),
         userDisplayName: get('userDisplayName', row),
@@ -129,7 +145,7 @@ export function logAnalyticsSignInMapper(
         city: str(loc?.city),
         state: str(loc?.state),
         country: str(loc?.countryOrRegion) ?? get('location', row),
-        asn: parseIntOrNull(get('asn', row)),
+        asn: s.asn,
         status: errorCode == null ? null : errorCode === 0 ? 'success' : 'failure',
         errorCode,
         failureReason: str(status?.failureReason) ?? get('resultDescription', row),
@@ -150,9 +166,27 @@ export function logAnalyticsSignInMapper(
         browser: str(device?.browser),
         homeTenantId: lower('homeTenantId'),
         resourceTenantId: lower('resourceTenantId'),
-        correlationId: get('correlationId', row),
+        correlationId: s.correlationId,
       },
     };
   };
-  return { map, timePicker, localTime: pick.timeUtc == null && pick.timeLocal != null };
+  const at = (...fields: Field[]): readonly number[] => fields.flatMap((f) => pickerColumns(index, LA_SIGNIN_COLUMNS[f]));
+  const fieldColumns: SignInFieldColumns = {
+    userId: at('userId'), upn: at('upn'), userDisplayName: at('userDisplayName'), userType: at('userType'), spId: at('spId'),
+    spName: at('spName'), homeTenantId: at('homeTenantId'), appId: at('appId'), appName: at('appName'), resourceId: at('resourceId'),
+    resourceName: at('resourceName'), resourceTenantId: at('resourceTenantId'), clientApp: at('clientApp'), userAgent: at('userAgent'),
+    operatingSystem: at('deviceDetail'), browser: at('deviceDetail'), deviceId: at('deviceDetail'), ip: at('ip'),
+    city: at('locationDetails'), state: at('locationDetails'), country: at('locationDetails', 'location'),
+    // The status is the error code's, which a missing ResultType leaves to the Status JSON.
+    status: at('resultType', 'status'), failureReason: at('status', 'resultDescription'), mfaResult: at('status'), mfaMethod: [],
+    authRequirement: at('authRequirement'), authProtocol: at('authProtocol'), incomingTokenType: at('incomingTokenType'),
+    crossTenantAccess: at('crossTenantAccess'), conditionalAccess: at('conditionalAccess'), credentialType: at('credentialType'),
+    credentialKeyId: at('credentialKeyId'), credentialThumbprint: at('credentialThumbprint'), msiType: at('msi'),
+    associatedResourceId: at('msi'),
+  };
+  const scalarColumns = at('requestId', 'timeUtc', 'timeLocal', 'correlationId', 'asn', 'resultType', 'status');
+  const timeColumns = pick.timeUtc ? at('timeUtc') : at('timeLocal');
+  const ids = (row: readonly string[]): SignInIds => ({ requestId: get('requestId', row) ?? '', correlationId: get('correlationId', row) });
+  const idColumns = at('requestId', 'correlationId');
+  return { map, scalars, fieldColumns, scalarColumns, ids, idColumns, timePicker, timeColumns, localTime: pick.timeUtc == null && pick.timeLocal != null };
 }

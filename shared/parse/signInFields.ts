@@ -56,6 +56,8 @@ export const SIGNIN_VALUE_GROUPS = [
 ] as const satisfies readonly { column: string; fields: readonly (readonly [Field, string])[] }[];
 
 export type SignInValueGroup = (typeof SIGNIN_VALUE_GROUPS)[number];
+/** Every record field stored through a value group. */
+export type GroupField = SignInValueGroup['fields'][number][0];
 
 /** The record fields of each group, in order (for the hot loops that build keys). */
 export const GROUP_FIELDS: readonly (readonly Field[])[] = SIGNIN_VALUE_GROUPS.map((g) => g.fields.map(([f]) => f));

@@ -2,7 +2,8 @@ import type { ImportKind } from '../domain/importKinds';
 import type { SignInCategory } from '../domain/vocabulary';
 import type { ColumnPicker, HeaderIndex } from './headers';
 import { KNOWN_LA_HEADERS, logAnalyticsSignInMapper } from './logAnalyticsColumns';
-import { KNOWN_PORTAL_SIGNIN_HEADERS, portalSignInMapper, type SignInMapResult } from './signinColumns';
+import { SIGNIN_VALUE_GROUPS } from './signInFields';
+import { KNOWN_PORTAL_SIGNIN_HEADERS, portalSignInMapper, type SignInFieldColumns, type SignInMapResult, type SignInIds, type SignInRowMapping, type SignInScalars } from './signinColumns';
 import type { DateOrder } from './values';
 
 export const SIGNIN_CSV_CATEGORY: Partial<Record<ImportKind, SignInCategory>> = {
@@ -19,6 +20,17 @@ export const SIGNIN_CSV_CATEGORY: Partial<Record<ImportKind, SignInCategory>> = 
 export interface SignInCsvMapper {
   category: SignInCategory;
   map: (row: readonly string[], order: DateOrder) => SignInMapResult;
+  /** The row's own columns without the value groups: null when it is kept, else the reason `map` rejects it. */
+  scalars: (row: readonly string[], order: DateOrder, out: SignInScalars) => string | null;
+  /** Per value group (SIGNIN_VALUE_GROUPS order), the cells its combination is a function of. */
+  groupColumns: readonly (readonly number[])[];
+  /** The only cells `scalars` reads. */
+  scalarColumns: readonly number[];
+  /** The request and correlation ids of a row `scalars` keeps, as it gives them; reads only `idColumns`. */
+  ids: (row: readonly string[]) => SignInIds;
+  idColumns: readonly number[];
+  /** The cells `timePicker` reads. */
+  timeColumns: readonly number[];
   timePicker: ColumnPicker | null;
   known: ReadonlySet<string>;
   /** Warnings known from the header alone. */
@@ -33,10 +45,18 @@ export function signInCsvMapper(kind: ImportKind, index: HeaderIndex): SignInCsv
   if (!category) throw new Error(`${kind} is not a sign-in CSV kind`);
   if (kind.startsWith('signins.loganalytics.')) {
     const la = logAnalyticsSignInMapper(index, category);
-    return { category, map: la.map, timePicker: la.timePicker, known: KNOWN_LA_HEADERS, warnings: [], localTime: la.localTime };
+    return { category, ...rowMapping(la), known: KNOWN_LA_HEADERS, warnings: [], localTime: la.localTime };
   }
-  const portal = portalSignInMapper(index, category);
-  return { category, map: portal.map, timePicker: portal.timePicker, known: KNOWN_PORTAL_SIGNIN_HEADERS, warnings: [], localTime: false };
+  return { category, ...rowMapping(portalSignInMapper(index, category)), known: KNOWN_PORTAL_SIGNIN_HEADERS, warnings: [], localTime: false };
+}
+
+function rowMapping(m: SignInRowMapping): Omit<SignInCsvMapper, 'category' | 'known' | 'warnings' | 'localTime'> {
+  const { fieldColumns, ...rest } = m;
+  return { ...rest, groupColumns: groupColumns(fieldColumns) };
+}
+
+function groupColumns(fields: SignInFieldColumns): number[][] {
+  return SIGNIN_VALUE_GROUPS.map((g) => [...new Set(g.fields.flatMap(([f]) => fields[f]))]);
 }
 
 export function unattributedWarning(category: SignInCategory, count: number): string[] {

@@ -1,7 +1,8 @@
 import type { SignInRecord } from '../domain/records';
 import type { SignInCategory } from '../domain/vocabulary';
 import type { ColumnPicker, HeaderIndex } from './headers';
-import { picker } from './headers';
+import { picker, pickerColumns } from './headers';
+import type { GroupField } from './signInFields';
 import { emptyToNull, parseIntOrNull, parseTimestamp, type DateOrder } from './values';
 
 /**
@@ -137,11 +138,38 @@ export function splitLocation(raw: string | null): { city: string | null; state:
 
 export type SignInMapResult = { ok: true; record: SignInRecord } | { ok: false; reason: string };
 
+/** What a sign-in row stores in columns of its own rather than in value groups. */
+export interface SignInScalars {
+  requestId: string;
+  timeMs: number;
+  correlationId: string | null;
+  asn: number | null;
+  errorCode: number | null;
+}
+
+/** The columns each value-group field is computed from: the field is a function of those cells alone. */
+export type SignInFieldColumns = Readonly<Record<GroupField, readonly number[]>>;
+
+/** A sign-in CSV's row mapping for one file's header. */
+export interface SignInRowMapping {
+  map: (row: readonly string[], order: DateOrder) => SignInMapResult;
+  /** Fills `out` and returns null, or returns why the row is rejected (the reason `map` gives). */
+  scalars: (row: readonly string[], order: DateOrder, out: SignInScalars) => string | null;
+  fieldColumns: SignInFieldColumns;
+  /** The only cells `scalars` reads. */
+  scalarColumns: readonly number[];
+  /** The request and correlation ids of a row `scalars` keeps, as it gives them; reads only `idColumns`. */
+  ids: (row: readonly string[]) => SignInIds;
+  idColumns: readonly number[];
+  timePicker: ColumnPicker | null;
+  /** The cells `timePicker` reads. */
+  timeColumns: readonly number[];
+}
+
+export type SignInIds = Pick<SignInScalars, 'requestId' | 'correlationId'>;
+
 /** Builds the row mapper for one file's header. */
-export function portalSignInMapper(
-  index: HeaderIndex,
-  category: SignInCategory,
-): { map: (row: readonly string[], order: DateOrder) => SignInMapResult; timePicker: ColumnPicker | null } {
+export function portalSignInMapper(index: HeaderIndex, category: SignInCategory): SignInRowMapping {
   const pick = {} as Record<Field, ColumnPicker | null>;
   for (const [field, aliases] of Object.entries(PORTAL_SIGNIN_COLUMNS) as [Field, readonly string[]][]) {
     pick[field] = picker(index, aliases);
@@ -168,21 +196,31 @@ export function portalSignInMapper(
     operatingSystem: col('operatingSystem'), browser: col('browser'), homeTenantId: lower('homeTenantId'),
     resourceTenantId: lower('resourceTenantId'), correlationId: col('correlationId'),
   } as const;
-  const map = (row: readonly string[], order: DateOrder): SignInMapResult => {
+  const scalars = (row: readonly string[], order: DateOrder, out: SignInScalars): string | null => {
     const requestId = get.requestId(row);
-    if (!requestId) return { ok: false, reason: 'no Request ID' };
+    if (!requestId) return 'no Request ID';
     const rawTime = get.time(row);
     const timeMs = parseTimestamp(rawTime, order);
-    if (timeMs == null) return { ok: false, reason: rawTime ? `unreadable date "${rawTime}"` : 'no date' };
+    if (timeMs == null) return rawTime ? `unreadable date "${rawTime}"` : 'no date';
+    out.requestId = requestId;
+    out.timeMs = timeMs;
+    out.correlationId = get.correlationId(row);
+    out.asn = parseIntOrNull(get.asn(row));
+    out.errorCode = parseIntOrNull(get.errorCode(row));
+    return null;
+  };
+  const map = (row: readonly string[], order: DateOrder): SignInMapResult => {
+    const s = {} as SignInScalars;
+    const reason = scalars(row, order, s);
+    if (reason != null) return { ok: false, reason };
     const loc = splitLocation(get.location(row));
-    const rawCode = get.errorCode(row);
-    const errorCode = parseIntOrNull(rawCode);
+    const errorCode = s.errorCode;
     return {
       ok: true,
       record: {
-        requestId,
+        requestId: s.requestId,
         category,
-        timeMs,
+        timeMs: s.timeMs,
         userId: get.userId(row),
         upn: get.upn(row),
         userDisplayName: get.userDisplayName(row),
@@ -199,7 +237,7 @@ export function portalSignInMapper(
         city: loc.city,
         state: loc.state,
         country: loc.country,
-        asn: parseIntOrNull(get.asn(row)),
+        asn: s.asn,
         status: normaliseStatus(get.status(row)) ?? (errorCode === 0 ? 'success' : errorCode != null ? 'failure' : null),
         errorCode,
         failureReason: get.failureReason(row),
@@ -220,9 +258,27 @@ export function portalSignInMapper(
         browser: get.browser(row),
         homeTenantId: get.homeTenantId(row),
         resourceTenantId: get.resourceTenantId(row),
-        correlationId: get.correlationId(row),
+        correlationId: s.correlationId,
       },
     };
   };
-  return { map, timePicker: pick.time };
+  const at = (field: Field): readonly number[] => pickerColumns(index, PORTAL_SIGNIN_COLUMNS[field]);
+  const fieldColumns: SignInFieldColumns = {
+    userId: at('userId'), upn: at('upn'), userDisplayName: at('userDisplayName'), userType: at('userType'), spId: at('spId'),
+    spName: at('spName'), homeTenantId: at('homeTenantId'), appId: at('appId'), appName: at('appName'), resourceId: at('resourceId'),
+    resourceName: at('resourceName'), resourceTenantId: at('resourceTenantId'), clientApp: at('clientApp'), userAgent: at('userAgent'),
+    operatingSystem: at('operatingSystem'), browser: at('browser'), ip: at('ip'),
+    city: at('location'), state: at('location'), country: at('location'),
+    // A missing status is read from the error code.
+    status: [...at('status'), ...at('errorCode')],
+    failureReason: at('failureReason'), authRequirement: at('authRequirement'), authProtocol: at('authProtocol'),
+    mfaResult: at('mfaResult'), mfaMethod: at('mfaMethod'), incomingTokenType: at('incomingTokenType'),
+    crossTenantAccess: at('crossTenantAccess'), conditionalAccess: at('conditionalAccess'), credentialType: at('credentialType'),
+    credentialKeyId: at('credentialKeyId'), credentialThumbprint: at('credentialThumbprint'), msiType: at('msiType'),
+    associatedResourceId: at('associatedResourceId'), deviceId: at('deviceId'),
+  };
+  const scalarColumns = [...at('requestId'), ...at('time'), ...at('correlationId'), ...at('asn'), ...at('errorCode')];
+  const ids = (row: readonly string[]): SignInIds => ({ requestId: get.requestId(row) ?? '', correlationId: get.correlationId(row) });
+  const idColumns = [...at('requestId'), ...at('correlationId')];
+  return { map, scalars, fieldColumns, scalarColumns, ids, idColumns, timePicker: pick.time, timeColumns: at('time') };
 }

@@ -29,6 +29,17 @@ export class Tally {
     }
   }
 
+  /**
+   * Takes back `count` rows accepted as imported that turned out to be duplicates, with the date
+   * range of the rows that remain.
+   */
+  takeBack(count: number, firstMs: number | null, lastMs: number | null): void {
+    this.imported -= count;
+    this.duplicates += count;
+    this.firstMs = firstMs;
+    this.lastMs = lastMs;
+  }
+
   warn(message: string): void {
     if (!this.warnings.includes(message)) this.warnings.push(message);
   }

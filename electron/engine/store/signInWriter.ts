@@ -5,7 +5,9 @@ import type { Db } from '../db/open';
 import { ValueDictionary } from './valueDictionary';
 
 const FIXED = ['request_id', 'category', 'time_ms', 'identity_id', 'correlation_id', 'asn', 'error_code', 'file_id', 'line'];
-const COLUMNS = [...FIXED, ...SIGNIN_VALUE_GROUPS.map((g) => `${g.column}_ref`)];
+/** The columns every sign-in insert binds, in order: the fixed ones, then one id per value group. */
+export const SIGNIN_COLUMNS = [...FIXED, ...SIGNIN_VALUE_GROUPS.map((g) => `${g.column}_ref`)];
+const COLUMNS = SIGNIN_COLUMNS;
 
 /** Inserts sign-ins keyed by request id: an event already present (overlapping exports) is not counted twice. */
 export class SignInWriter {

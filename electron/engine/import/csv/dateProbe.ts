@@ -1,5 +1,6 @@
 import { DateOrderDetector, type DateOrder } from '../../../../shared/parse/values';
 import type { CsvRow } from '../csvRows';
+import { cellValue, type CellChunk } from '../csvTokenizer';
 
 /** Rows read before deciding a file's date order. */
 const DATE_PROBE_ROWS = 2000;
@@ -46,41 +47,47 @@ export function withDateOrder(
 }
 
 /**
- * `withDateOrder` for rows that come a chunk at a time (the sign-in fast path): whole chunks are
- * held back until the first rows decide the order.
+ * `withDateOrder` for rows that come a chunk at a time as cell positions (the sign-in parser
+ * thread): whole chunks are held back until the first rows decide the order. The date is the
+ * first non-empty cell of `dateColumns`, as the date column's picker reads it.
  */
-export function batchesWithDateOrder(
-  batches: AsyncIterable<CsvRow[]>,
-  dateCell: ((fields: readonly string[]) => string | undefined) | null,
-): { batches: AsyncGenerator<{ rows: CsvRow[]; order: DateOrder }>; detector: DateOrderDetector } {
+export function chunksWithDateOrder(
+  chunks: AsyncIterable<{ chunk: CellChunk; first: number }>,
+  dateColumns: readonly number[],
+): { chunks: AsyncGenerator<{ chunk: CellChunk; first: number; order: DateOrder }>; detector: DateOrderDetector } {
   const detector = new DateOrderDetector();
-  async function* generate(): AsyncGenerator<{ rows: CsvRow[]; order: DateOrder }> {
-    if (!dateCell) {
-      for await (const rows of batches) yield { rows, order: 'month-first' };
-      return;
+  const dateOf = (c: CellChunk, r: number): string | undefined => {
+    const base = c.rowCell[r] as number;
+    const width = (c.rowCell[r + 1] as number) - base;
+    for (const col of dateColumns) {
+      const v = col < width ? cellValue(c, base + col) : undefined;
+      if (v !== undefined && v !== '') return v;
     }
-    const held: CsvRow[][] = [];
+    return undefined;
+  };
+  async function* generate(): AsyncGenerator<{ chunk: CellChunk; first: number; order: DateOrder }> {
+    const held: { chunk: CellChunk; first: number }[] = [];
     let heldRows = 0;
-    let order: DateOrder | null = null;
-    for await (const rows of batches) {
-      for (const row of rows) detector.observe(dateCell(row.fields));
+    let order: DateOrder | null = dateColumns.length === 0 ? 'month-first' : null;
+    for await (const c of chunks) {
+      if (dateColumns.length > 0) for (let r = c.first; r < c.chunk.rows; r++) detector.observe(dateOf(c.chunk, r));
       if (order) {
-        yield { rows, order };
+        yield { ...c, order };
         continue;
       }
-      held.push(rows);
-      heldRows += rows.length;
+      held.push(c);
+      heldRows += c.chunk.rows - c.first;
       if (heldRows < DATE_PROBE_ROWS) continue;
       order = detector.decision.order;
-      for (const h of held) yield { rows: h, order };
+      for (const h of held) yield { ...h, order };
       held.length = 0;
     }
     if (!order) {
       const decided = detector.decision.order;
-      for (const h of held) yield { rows: h, order: decided };
+      for (const h of held) yield { ...h, order: decided };
     }
   }
-  return { batches: generate(), detector };
+  return { chunks: generate(), detector };
 }
 
 /** The warning, if any, that a file's dates deserve. */

@@ -68,7 +68,7 @@ export async function importCsv(db: Db, ctx: ImportContext, sniffed: Sniffed): P
       if (unknown.length > 0) tally.warn(`Columns not imported (not understood by this version): ${unknown.join(', ')}.`);
 
       if (parallel) {
-        const r = await importSignInsInParallel(db, ctx, sniffed, kind, fileId, ctx.parserPath as string, source.filePath as string);
+        const r = await importSignInsInParallel(db, ctx, sniffed, kind, index, fileId, ctx.parserPath as string, source.filePath as string);
         closingWarnings(tally, handler.noun, r.dateWarning);
         for (const w of r.finalWarnings) tally.warn(w);
         return { sha256: r.sha256 };

@@ -1,30 +1,43 @@
+import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import type { ImportKind } from '../../../../shared/domain/importKinds';
 import type { SignInRecord } from '../../../../shared/domain/records';
-import { SIGNIN_CSV_CATEGORY, unattributedWarning } from '../../../../shared/parse/signInMappers';
+import type { HeaderIndex } from '../../../../shared/parse/headers';
+import { SIGNIN_CSV_CATEGORY, signInCsvMapper, unattributedWarning } from '../../../../shared/parse/signInMappers';
 import { parseGroupValue, SIGNIN_VALUE_GROUPS } from '../../../../shared/parse/signInFields';
 import type { Db } from '../../db/open';
+import { BulkSignInWriter } from '../../store/bulkSignInWriter';
 import { IdentityResolver } from '../../store/identityResolver';
 import { SignInWriter } from '../../store/signInWriter';
 import { CancelledError } from '../cancelled';
 import type { ImportContext } from '../importContext';
 import type { Sniffed } from '../sniff';
-import { BATCH_FIELD, BATCH_RECORD, BATCH_SLOTS } from './signInBatchBuilder';
-import { CATEGORY_CODES, FIXED_SLOTS, type FromParser, type ParserJob, type SignInBatch, type ToParser } from './signInParserProtocol';
+import { BATCH_SLOTS } from './signInBatchBuilder';
+import { CATEGORY_CODES, FIXED_SLOTS, WRITER_GROUPS, type FromParser, type ParserJob, type SignInBatch, type ToParser } from './signInParserProtocol';
+import { WriterCells } from './writerCells';
 
 const PRINCIPAL = SIGNIN_VALUE_GROUPS.findIndex((g) => g.column === 'principal');
 const PRINCIPAL_FIELDS = SIGNIN_VALUE_GROUPS[PRINCIPAL]?.fields.map(([f]) => f) ?? [];
+/** Batches between turns of the event loop (see the acknowledgement below). */
+const YIELD_EVERY = 8;
+/** Portal rows run to 800 bytes and more: the file size over this rather overestimates its rows. */
+const MIN_ROW_BYTES = 500;
+// Identities are cached by the parser's local id of the principal's combination.
+if (WRITER_GROUPS.includes(PRINCIPAL)) throw new Error('The principal value group must be encoded by the parser.');
 
 /**
  * The writing side of a sign-in CSV that a parser thread reads: maps the parser's local ids to
- * `signin_values` ids (each distinct combination once), resolves identities (cached by the id of
- * the principal's combination) and inserts. Returns the file's SHA-256 (computed by the parser as it reads).
+ * `signin_values` ids (each distinct combination once), encodes the WRITER_GROUPS and cuts the
+ * request and correlation ids out of the rows' chunks, resolves identities (cached by the id of the
+ * principal's combination) and inserts, in bulk when that pays (BulkSignInWriter). Returns the
+ * file's SHA-256, of the bytes the parser read.
  */
 export function importSignInsInParallel(
   db: Db,
   ctx: ImportContext,
   sniffed: Sniffed,
   kind: ImportKind,
+  index: HeaderIndex,
   fileId: number,
   parserPath: string,
   filePath: string,
@@ -35,9 +48,14 @@ export function importSignInsInParallel(
   const worker = new Worker(parserPath, { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 12 } });
   const resolver = new IdentityResolver(db);
   const writer = new SignInWriter(db);
+  const cells = new WriterCells(signInCsvMapper(kind, index), index.names.length, writer.dictionary);
+  const bulk = BulkSignInWriter.begin(db, Math.ceil(ctx.source.size / MIN_ROW_BYTES));
   const { tally } = ctx;
+  const hash = createHash('sha256');
   let unattributed = 0;
-  const toDb = new Map<number, number>();
+  /** `signin_values` id by the parser's local id, less `firstLocal` (the parser numbers them consecutively). */
+  const toDb: number[] = [];
+  let firstLocal = 0;
   /** Every combination by local id (identities are resolved from the principal's). */
   const principals = new Map<number, string>();
   const identityByValue = new Map<number, number | null>();
@@ -61,57 +79,59 @@ export function importSignInsInParallel(
   };
 
   const write = (m: SignInBatch): void => {
+    for (const chunk of m.raw) hash.update(chunk);
     if (m.reset) {
-      toDb.clear();
+      toDb.length = 0;
+      firstLocal = m.firstNewId;
       principals.clear();
       identityByValue.clear();
     }
     for (let k = 0; k < m.newValues.length; k++) {
       const v = m.newValues[k] as string;
-      toDb.set(m.firstNewId + k, writer.dictionary.id(v));
+      toDb[m.firstNewId + k - firstLocal] = writer.dictionary.id(v);
       principals.set(m.firstNewId + k, v);
     }
     const n = m.numbers;
-    const strings = m.rows > 0 ? m.strings.split(BATCH_RECORD) : [];
     for (let i = 0; i < m.rows; i++) {
       const o = i * BATCH_SLOTS;
       const cat = CATEGORY_CODES[n[o] as number] as SignInRecord['category'];
       for (let s = 0; s < refs.length; s++) {
         const local = n[o + FIXED_SLOTS + s] as number;
-        refs[s] = local < 0 ? null : (toDb.get(local) ?? null);
+        refs[s] = local < 0 ? null : (toDb[local - firstLocal] ?? null);
       }
+      const from = m.chunks[n[o + 5] as number] as SignInBatch['chunks'][number];
+      const r = n[o + 6] as number;
+      cells.fill(from.chunk, r, from.order, refs);
+      const { requestId, correlationId } = cells.ids(from.chunk, r);
       const identityId = identityOf(n, o, cat);
       if (identityId == null) unattributed++;
-      const pair = strings[i] as string;
-      const cut = pair.indexOf(BATCH_FIELD);
-      const correlation = pair.slice(cut + 1);
       const timeMs = n[o + 1] as number;
       const asn = n[o + 2] as number;
       const code = n[o + 3] as number;
-      const inserted = writer.writeRefs(
-        pair.slice(0, cut),
-        cat,
-        timeMs,
-        identityId,
-        correlation === '' ? null : correlation,
-        Number.isNaN(asn) ? null : asn,
-        Number.isNaN(code) ? null : code,
-        fileId,
-        n[o + 4] as number,
-        refs,
-      );
-      if (inserted) tally.accept(timeMs);
-      else tally.duplicates++;
+      const asnOrNull = Number.isNaN(asn) ? null : asn;
+      const codeOrNull = Number.isNaN(code) ? null : code;
+      const line = n[o + 4] as number;
+      if (bulk) {
+        // Counted as imported; `finish` takes back any duplicate.
+        bulk.writeRefs(requestId, cat, timeMs, identityId, correlationId, asnOrNull, codeOrNull, fileId, line, refs);
+        tally.accept(timeMs);
+      } else if (writer.writeRefs(requestId, cat, timeMs, identityId, correlationId, asnOrNull, codeOrNull, fileId, line, refs)) {
+        tally.accept(timeMs);
+      } else {
+        tally.duplicates++;
+      }
     }
   };
 
   const post = (m: ToParser): void => worker.postMessage(m);
+  let batches = 0;
   return new Promise((resolve, reject) => {
     let settled = false;
     const finish = (fn: () => void): void => {
       if (settled) return;
       settled = true;
       void worker.terminate();
+      bulk?.release();
       fn();
     };
     worker.on('message', (m: FromParser) => {
@@ -122,8 +142,14 @@ export function importSignInsInParallel(
           return;
         }
         if (m.type === 'done') {
+          // Its work is done: let the parsing thread go before the index is built.
+          void worker.terminate();
+          for (const chunk of m.raw) hash.update(chunk);
+          const sha256 = hash.digest('hex');
+          const repeats = bulk?.finish(fileId);
+          if (repeats?.range) tally.takeBack(repeats.duplicates, repeats.range.first, repeats.range.last);
           tally.rowsRead = m.rowsRead;
-          finish(() => resolve({ sha256: m.sha256, rowsRead: m.rowsRead, dateWarning: m.dateWarning, finalWarnings: unattributedWarning(category, unattributed) }));
+          finish(() => resolve({ sha256, rowsRead: m.rowsRead, dateWarning: m.dateWarning, finalWarnings: unattributedWarning(category, unattributed) }));
           return;
         }
         write(m);
@@ -135,7 +161,14 @@ export function importSignInsInParallel(
           finish(() => reject(new CancelledError()));
           return;
         }
-        post({ type: 'ack' });
+        // Every few batches, acknowledged on the next turn of the event loop: a port keeps handing
+        // over messages that arrive while it is being read, so the parser's next batches would
+        // otherwise keep a cancel from the host waiting until the end of the file.
+        if (++batches % YIELD_EVERY !== 0) post({ type: 'ack' });
+        else
+          setImmediate(() => {
+            if (!settled) post({ type: 'ack' });
+          });
       } catch (err) {
         finish(() => reject(err));
       }
