@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Engagement } from '../electron/engine/engagement';
+import { ENGINE_RESOURCE_LIMITS } from '../electron/engine/host';
 import { emptySignIns } from '../shared/classification/profile';
 import { RULES } from '../shared/rules/registry';
 
@@ -69,7 +70,7 @@ async function main(): Promise<void> {
   const worker = new Worker(join(import.meta.dirname, 'bench', 'workbookWorker.ts'), {
     workerData: { path, out },
     execArgv: ['--import', 'tsx'],
-    resourceLimits: { maxYoungGenerationSizeMb: 12 },
+    resourceLimits: ENGINE_RESOURCE_LIMITS,
   });
   let peak = 0;
   const timer = setInterval(() => {

@@ -7,16 +7,15 @@ import { ValueDictionary } from './valueDictionary';
 const FIXED = ['request_id', 'category', 'time_ms', 'identity_id', 'correlation_id', 'asn', 'error_code', 'file_id', 'line'];
 /** The columns every sign-in insert binds, in order: the fixed ones, then one id per value group. */
 export const SIGNIN_COLUMNS = [...FIXED, ...SIGNIN_VALUE_GROUPS.map((g) => `${g.column}_ref`)];
-const COLUMNS = SIGNIN_COLUMNS;
 
 /** Inserts sign-ins keyed by request id: an event already present (overlapping exports) is not counted twice. */
 export class SignInWriter {
   private readonly insert: Statement<unknown[]>;
   private readonly values: ValueDictionary;
-  private readonly row: unknown[] = new Array(COLUMNS.length);
+  private readonly row: unknown[] = new Array(SIGNIN_COLUMNS.length);
 
   constructor(db: Db) {
-    this.insert = db.prepare(`INSERT OR IGNORE INTO signins (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`);
+    this.insert = db.prepare(`INSERT OR IGNORE INTO signins (${SIGNIN_COLUMNS.join(', ')}) VALUES (${SIGNIN_COLUMNS.map(() => '?').join(', ')})`);
     this.values = new ValueDictionary(db);
   }
 

@@ -18,8 +18,6 @@ import { WriterCells } from './writerCells';
 
 const PRINCIPAL = SIGNIN_VALUE_GROUPS.findIndex((g) => g.column === 'principal');
 const PRINCIPAL_FIELDS = SIGNIN_VALUE_GROUPS[PRINCIPAL]?.fields.map(([f]) => f) ?? [];
-/** Batches between turns of the event loop (see the acknowledgement below). */
-const YIELD_EVERY = 8;
 /** Portal rows run to 800 bytes and more: the file size over this rather overestimates its rows. */
 const MIN_ROW_BYTES = 500;
 // Identities are cached by the parser's local id of the principal's combination.
@@ -124,7 +122,6 @@ export function importSignInsInParallel(
   };
 
   const post = (m: ToParser): void => worker.postMessage(m);
-  let batches = 0;
   return new Promise((resolve, reject) => {
     let settled = false;
     const finish = (fn: () => void): void => {
@@ -161,14 +158,12 @@ export function importSignInsInParallel(
           finish(() => reject(new CancelledError()));
           return;
         }
-        // Every few batches, acknowledged on the next turn of the event loop: a port keeps handing
-        // over messages that arrive while it is being read, so the parser's next batches would
-        // otherwise keep a cancel from the host waiting until the end of the file.
-        if (++batches % YIELD_EVERY !== 0) post({ type: 'ack' });
-        else
-          setImmediate(() => {
-            if (!settled) post({ type: 'ack' });
-          });
+        // Acknowledged on the next turn of the event loop: a port keeps handing over messages that
+        // arrive while it is being read, so the parser's next batches would otherwise keep a cancel
+        // from the host waiting until the end of the file.
+        setImmediate(() => {
+          if (!settled) post({ type: 'ack' });
+        });
       } catch (err) {
         finish(() => reject(err));
       }
