@@ -8,7 +8,8 @@ import {
   DEFAULT_CLASSIFICATION_SETTINGS,
   type ClassificationSettings,
 } from '../../shared/classification/settings';
-import { DEFAULT_RULE_SETTINGS, RuleSettingsSchema, type RuleSettings } from '../../shared/rules/rule';
+import { DEFAULT_RULE_SETTINGS, type RuleSettings } from '../../shared/rules/rule';
+import { ruleSettings } from './analysis/ruleInputs';
 import { openDatabase, type Db } from './db/open';
 
 export interface EngagementMeta {
@@ -92,8 +93,7 @@ export class Engagement {
 
   /** The engagement's rule thresholds and severities (defaults for what it does not set). */
   ruleSettings(): RuleSettings {
-    const row = this.reader.prepare(`SELECT value FROM settings WHERE key = 'rules'`).get() as { value: string } | undefined;
-    return RuleSettingsSchema.parse(row ? JSON.parse(row.value) : {});
+    return ruleSettings(this.reader);
   }
 
   close(): void {

@@ -91,3 +91,8 @@ export const isPrivilegedEntraRole = byIdOrName(ENTRA_PRIVILEGED_ROLES);
 export const isTier0EntraRole = byIdOrName(ENTRA_TIER0_ROLES);
 /** Is an Azure role (by definition id, full resource id or name) a privileged administrator role? */
 export const isPrivilegedAzureRole = byIdOrName(AZURE_PRIVILEGED_ROLES);
+
+/** Is a role assignment's role privileged, by the catalogue of its system? */
+export function isPrivilegedRole(system: 'azure' | 'entra', roleDefinitionId: string | null, role: string | null): boolean {
+  return system === 'entra' ? isPrivilegedEntraRole(roleDefinitionId, role) : isPrivilegedAzureRole(roleDefinitionId, role);
+}

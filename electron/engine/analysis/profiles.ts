@@ -1,4 +1,4 @@
-import { isPrivilegedAzureRole, isPrivilegedEntraRole } from '../../../shared/catalogue/privilegedRoles';
+import { isPrivilegedRole } from '../../../shared/catalogue/privilegedRoles';
 import { emptySignIns, PHISHING_RESISTANT_METHODS, type IdentityProfile, type RoleHolding } from '../../../shared/classification/profile';
 import type { ClassificationSettings } from '../../../shared/classification/settings';
 import type { IdentityBaseRow } from '../db/identityRow';
@@ -98,7 +98,7 @@ function addRoles(db: Db, profiles: Map<number, IdentityProfile>): void {
   for (const r of rows) {
     const p = profiles.get(r.identity_id);
     if (!p) continue;
-    const privileged = r.system === 'entra' ? isPrivilegedEntraRole(r.role_definition_id, r.role_name) : isPrivilegedAzureRole(r.role_definition_id, r.role_name);
+    const privileged = isPrivilegedRole(r.system, r.role_definition_id, r.role_name);
     const holding: RoleHolding = { system: r.system, role: r.role_name, scope: r.scope, scopeLevel: r.scope_level, state: r.state, privileged };
     (p.roles ??= []).push(holding);
   }

@@ -1,13 +1,15 @@
 import { MICROSOFT_OWNER_TENANTS } from '../../../shared/catalogue/enforcedApps';
+import { isPrivilegedRole } from '../../../shared/catalogue/privilegedRoles';
 import type { IdentityProfile } from '../../../shared/classification/profile';
 import type { ActivityCredential, ActivityOwner, ActivityRole, IdentityActivity } from '../../../shared/contract/activity';
 import type { IdentityRow } from '../../../shared/contract/dto';
 import { assessCredential, UNUSED_ISSUE } from '../../../shared/rules/credentialState';
-import type { RuleCredential, RuleSettings } from '../../../shared/rules/rule';
+import type { RuleSettings } from '../../../shared/rules/rule';
 import type { Db } from '../db/open';
+import { credentialColumns, credentialFieldsOf, ruleCredentialOf, type CredentialRow } from './credentialRows';
 import { endOfDayMs } from './credentials';
 import { ownerEvidence, PROBLEM_SQL } from './ownership';
-import { isPrivilegedRole } from './privileged';
+import { roleAssignmentColumns, roleAssignmentFieldsOf, type RoleAssignmentRow } from './roleRows';
 
 interface FactsRow {
   in_directory: number;
@@ -23,29 +25,6 @@ interface FactsRow {
 /** What runAnalysis stores beside a readiness verdict (readinessEvidence): the evidence the whole analysis had. */
 interface ReadinessEvidence {
   coverage?: { categories?: string[]; windowFrom?: string | null; windowTo?: string | null };
-}
-
-interface CredentialRow {
-  id: number;
-  type: RuleCredential['type'];
-  key_id: string | null;
-  display_name: string | null;
-  start_time: string | null;
-  end_time: string | null;
-  issuer: string | null;
-  subject: string | null;
-}
-
-interface RoleRow {
-  id: number;
-  system: 'azure' | 'entra';
-  role_name: string;
-  role_definition_id: string | null;
-  scope: string;
-  scope_level: string | null;
-  state: 'active' | 'eligible';
-  start_time: string | null;
-  end_time: string | null;
 }
 
 interface OwnerRow {
@@ -122,7 +101,7 @@ export function identityActivity(db: Db, identity: Pick<IdentityRow, 'id' | 'kin
 
 function credentials(db: Db, id: number, profile: IdentityProfile | null, categories: readonly string[], settings: RuleSettings, asOfMs: number): ActivityCredential[] {
   const rows = db
-    .prepare(`SELECT id, type, key_id, display_name, start_time, end_time, issuer, subject FROM credentials WHERE identity_id = ?`)
+    .prepare(`SELECT ${credentialColumns()} FROM credentials WHERE identity_id = ?`)
     .all(id) as CredentialRow[];
   const use = {
     // As the Credentials sheet reads it: service principal sign-ins in the evidence at all, then this holder's.
@@ -131,21 +110,11 @@ function credentials(db: Db, id: number, profile: IdentityProfile | null, catego
     keyIds: profile?.signIns.credentialKeyIds ?? [],
   };
   return rows
-    .map((r) => {
-      const c: RuleCredential = { identityId: id, type: r.type, keyId: r.key_id, displayName: r.display_name, start: r.start_time, end: r.end_time, subject: r.subject, issuer: r.issuer };
-      return { r, a: assessCredential(c, use, settings, asOfMs) };
-    })
+    .map((r) => ({ r, a: assessCredential(ruleCredentialOf(r), use, settings, asOfMs) }))
     // Worst first, then by name, as the Credentials sheet orders them.
     .sort((x, y) => x.a.rank - y.a.rank || nameOf(x.r).localeCompare(nameOf(y.r), 'en', { sensitivity: 'base' }) || x.r.id - y.r.id)
     .map(({ r, a }) => ({
-      id: r.id,
-      type: r.type,
-      displayName: r.display_name,
-      keyId: r.key_id,
-      start: r.start_time,
-      end: r.end_time,
-      issuer: r.issuer,
-      subject: r.subject,
+      ...credentialFieldsOf(r),
       status: a.status,
       seenInUse: a.seen,
       seenWhy: a.seenWhy,
@@ -156,23 +125,14 @@ function credentials(db: Db, id: number, profile: IdentityProfile | null, catego
 
 function roles(db: Db, id: number): ActivityRole[] {
   const rows = db
-    .prepare(
-      `SELECT id, system, role_name, role_definition_id, scope, scope_level, state, start_time, end_time
-         FROM role_assignments WHERE identity_id = ? ORDER BY role_name COLLATE NOCASE, scope, id`,
-    )
-    .all(id) as RoleRow[];
+    .prepare(`SELECT ${roleAssignmentColumns()} FROM role_assignments WHERE identity_id = ? ORDER BY role_name COLLATE NOCASE, scope, id`)
+    .all(id) as RoleAssignmentRow[];
   return rows
-    .map((r) => ({
-      id: r.id,
-      system: r.system,
-      role: r.role_name,
-      scope: r.scope,
-      scopeLevel: r.scope_level,
-      state: r.state,
-      start: r.start_time,
-      end: r.end_time,
-      privileged: isPrivilegedRole(r.system, r.role_definition_id, r.role_name),
-    }))
+    .map((r) => {
+      // The panel's contract has no role definition id: the id only decides `privileged`.
+      const { roleDefinitionId, ...role } = roleAssignmentFieldsOf(r);
+      return { ...role, privileged: isPrivilegedRole(r.system, roleDefinitionId, r.role_name) };
+    })
     .sort((a, b) => Number(b.privileged) - Number(a.privileged));
 }
 

@@ -1,35 +1,19 @@
 import type { IdentityClass, IdentityKind } from '../../../shared/domain/vocabulary';
 import { assessCredential, type CredentialAssessment, type HolderUse } from '../../../shared/rules/credentialState';
 import type { RuleCredential, RuleSettings } from '../../../shared/rules/rule';
-import { ruleSettings } from '../analysis/findings';
+import { ruleSettings } from '../analysis/ruleInputs';
 import type { Db } from '../db/open';
+import { credentialColumns, credentialFieldsOf, ruleCredentialOf, type CredentialFields, type CredentialRow } from './credentialRows';
 import { sqlFunction } from './sqlFunctions';
 
 /** One credential of an application or service principal, with its holder and its state on the as-of date. */
-export interface CredentialSheetRow {
-  id: number;
-  type: RuleCredential['type'];
-  keyId: string | null;
-  displayName: string | null;
-  start: string | null;
-  end: string | null;
-  issuer: string | null;
-  subject: string | null;
+export interface CredentialSheetRow extends CredentialFields {
   audiences: string[];
   holder: { id: number; displayName: string | null; appId: string | null; kind: IdentityKind; cls: IdentityClass | null };
   state: CredentialAssessment;
 }
 
-interface Row {
-  id: number;
-  identity_id: number;
-  type: RuleCredential['type'];
-  key_id: string | null;
-  display_name: string | null;
-  start_time: string | null;
-  end_time: string | null;
-  issuer: string | null;
-  subject: string | null;
+interface Row extends CredentialRow {
   audiences: string | null;
   holder_name: string | null;
   app_id: string | null;
@@ -48,17 +32,6 @@ export function endOfDayMs(asOf: string): number {
 function workloadSignInsAnalysed(db: Db): boolean {
   return db.prepare(`SELECT 1 FROM identity_profiles WHERE service_principal > 0 LIMIT 1`).get() !== undefined;
 }
-
-const credentialOf = (r: Pick<Row, 'identity_id' | 'type' | 'key_id' | 'display_name' | 'start_time' | 'end_time' | 'subject' | 'issuer'>): RuleCredential => ({
-  identityId: r.identity_id,
-  type: r.type,
-  keyId: r.key_id,
-  displayName: r.display_name,
-  start: r.start_time,
-  end: r.end_time,
-  subject: r.subject,
-  issuer: r.issuer,
-});
 
 const useOf = (imported: boolean, spSignIns: number | null, keyIds: string | null): HolderUse => ({
   workloadSignInsImported: imported,
@@ -81,7 +54,7 @@ export function iterateCredentials(db: Db, asOf: string, settings: RuleSettings 
     'nhi_credential_rank',
     (type: RuleCredential['type'], keyId: string | null, start: string | null, end: string | null, spSignIns: number | null, keyIds: string | null, at: number, expiringDays: number, maxSecretDays: number, anySp: number) =>
       assessCredential(
-        credentialOf({ identity_id: 0, type, key_id: keyId, display_name: null, start_time: start, end_time: end, subject: null, issuer: null }),
+        ruleCredentialOf({ identity_id: 0, type, key_id: keyId, display_name: null, start_time: start, end_time: end, subject: null, issuer: null }),
         useOf(anySp === 1, spSignIns, keyIds),
         { expiringDays, maxSecretDays },
         at,
@@ -89,7 +62,7 @@ export function iterateCredentials(db: Db, asOf: string, settings: RuleSettings 
   );
   const rows = db
     .prepare(
-      `SELECT c.id, c.identity_id, c.type, c.key_id, c.display_name, c.start_time, c.end_time, c.issuer, c.subject, c.audiences,
+      `SELECT ${credentialColumns('c')}, c.audiences,
               i.display_name AS holder_name, i.app_id, i.kind, coalesce(cl.override_class, cl.class) AS cls,
               p.service_principal AS sp_sign_ins, json_extract(p.profile, '$.signIns.credentialKeyIds') AS key_ids
          FROM credentials c
@@ -104,17 +77,10 @@ export function iterateCredentials(db: Db, asOf: string, settings: RuleSettings 
   return (function* () {
     for (const r of rows) {
       yield {
-        id: r.id,
-        type: r.type,
-        keyId: r.key_id,
-        displayName: r.display_name,
-        start: r.start_time,
-        end: r.end_time,
-        issuer: r.issuer,
-        subject: r.subject,
+        ...credentialFieldsOf(r),
         audiences: r.audiences ? (JSON.parse(r.audiences) as string[]) : [],
         holder: { id: r.identity_id, displayName: r.holder_name, appId: r.app_id, kind: r.kind, cls: r.cls },
-        state: assessCredential(credentialOf(r), useOf(imported, r.sp_sign_ins, r.key_ids), limits, asOfMs),
+        state: assessCredential(ruleCredentialOf(r), useOf(imported, r.sp_sign_ins, r.key_ids), limits, asOfMs),
       };
     }
   })();

@@ -1,20 +1,12 @@
-import { isPrivilegedAzureRole, isPrivilegedEntraRole } from '../../../shared/catalogue/privilegedRoles';
+import { isPrivilegedRole } from '../../../shared/catalogue/privilegedRoles';
 import type { IdentityClass, IdentityKind } from '../../../shared/domain/vocabulary';
 import { MACHINE_CLASSES } from '../../../shared/rules/rule';
 import type { Db } from '../db/open';
+import { roleAssignmentColumns, roleAssignmentFieldsOf, type RoleAssignmentFields, type RoleAssignmentRow } from './roleRows';
 import { sqlFunction } from './sqlFunctions';
 
 /** One Azure RBAC or Entra directory role assignment with its principal, as the Privileged Access sheet shows it. */
-export interface RoleAssignmentSheetRow {
-  id: number;
-  system: 'azure' | 'entra';
-  role: string;
-  roleDefinitionId: string | null;
-  scope: string;
-  scopeLevel: string | null;
-  state: 'active' | 'eligible';
-  start: string | null;
-  end: string | null;
+export interface RoleAssignmentSheetRow extends RoleAssignmentFields {
   /** By the catalogue of privileged roles, as the analysis marks a holding privileged. */
   privileged: boolean;
   principal: {
@@ -34,16 +26,7 @@ export interface RoleAssignmentSheetRow {
   };
 }
 
-interface Row {
-  id: number;
-  system: 'azure' | 'entra';
-  role_name: string;
-  role_definition_id: string | null;
-  scope: string;
-  scope_level: string | null;
-  state: 'active' | 'eligible';
-  start_time: string | null;
-  end_time: string | null;
+interface Row extends RoleAssignmentRow {
   principal_object_id: string | null;
   principal_name: string | null;
   principal_type: string | null;
@@ -58,11 +41,6 @@ interface Row {
   machine: number;
 }
 
-/** Is the role privileged? The catalogue lookup the analysis uses for a profile's role holdings. */
-export function isPrivilegedRole(system: 'azure' | 'entra', roleDefinitionId: string | null, role: string | null): boolean {
-  return system === 'entra' ? isPrivilegedEntraRole(roleDefinitionId, role) : isPrivilegedAzureRole(roleDefinitionId, role);
-}
-
 const MACHINE_SQL = [...MACHINE_CLASSES].map((c) => `'${c}'`).join(', ');
 
 /**
@@ -73,8 +51,7 @@ export function iterateRoleAssignments(db: Db): IterableIterator<RoleAssignmentS
   sqlFunction(db, 'nhi_privileged_role', (system: 'azure' | 'entra', id: string | null, name: string | null) => (isPrivilegedRole(system, id, name) ? 1 : 0));
   const rows = db
     .prepare(
-      `SELECT ra.id, ra.system, ra.role_name, ra.role_definition_id, ra.scope, ra.scope_level, ra.state, ra.start_time, ra.end_time,
-              ra.principal_object_id, ra.principal_name, ra.principal_type, i.id AS identity_id, i.kind, i.display_name, i.upn, i.app_id,
+      `SELECT ${roleAssignmentColumns('ra')}, ra.principal_object_id, ra.principal_name, ra.principal_type, i.id AS identity_id, i.kind, i.display_name, i.upn, i.app_id,
               i.deleted, coalesce(c.override_class, c.class) AS cls,
               nhi_privileged_role(ra.system, ra.role_definition_id, ra.role_name) AS privileged,
               coalesce(c.override_class, c.class) IN (${MACHINE_SQL}) AS machine
@@ -88,15 +65,7 @@ export function iterateRoleAssignments(db: Db): IterableIterator<RoleAssignmentS
   return (function* () {
     for (const r of rows) {
       yield {
-        id: r.id,
-        system: r.system,
-        role: r.role_name,
-        roleDefinitionId: r.role_definition_id,
-        scope: r.scope,
-        scopeLevel: r.scope_level,
-        state: r.state,
-        start: r.start_time,
-        end: r.end_time,
+        ...roleAssignmentFieldsOf(r),
         privileged: r.privileged === 1,
         principal: {
           identityId: r.identity_id,

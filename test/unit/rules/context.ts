@@ -1,3 +1,4 @@
+import { ruleContext, type RuleInputs } from '../../../electron/engine/analysis/ruleInputs';
 import type { IdentityProfile } from '../../../shared/classification/profile';
 import type { IdentityClass } from '../../../shared/domain/vocabulary';
 import type { Readiness } from '../../../shared/readiness/assess';
@@ -51,16 +52,14 @@ export function credential(over: Partial<RuleCredential> & { identityId: number 
   return { type: 'password', keyId: 'k-1', displayName: null, start: '2026-01-01T00:00:00.000Z', end: '2026-06-01T00:00:00.000Z', subject: null, issuer: null, ...over };
 }
 
-/** A snapshot with all evidence present unless said otherwise. */
+/** A snapshot with all evidence present unless said otherwise, assembled as the engine assembles its own. */
 export function context(
   identities: RuleIdentity[],
   roleAssignments: RuleRoleAssignment[] = [],
   evidence: readonly EvidenceNeed[] = EVIDENCE_NEEDS,
   more: { credentials?: RuleCredential[]; permissions?: RulePermission[]; owners?: RuleOwner[] } = {},
 ): RuleContext {
-  return {
-    identities,
-    byId: new Map(identities.map((i) => [i.profile.id, i])),
+  const inputs: RuleInputs = {
     roleAssignments,
     credentials: more.credentials ?? [],
     permissions: more.permissions ?? [],
@@ -68,6 +67,6 @@ export function context(
     appIdsSignedInTo: new Set(),
     evidence: new Set(evidence),
     settings: DEFAULT_RULE_SETTINGS,
-    asOfMs: Date.parse('2026-11-20T23:59:59Z'),
   };
+  return ruleContext(identities, inputs, Date.parse('2026-11-20T23:59:59Z'));
 }

@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 import type { CredentialStatus, SeenInUse } from '../../../../shared/rules/credentialState';
 import type { RuleSettings } from '../../../../shared/rules/rule';
-import { ruleSettings } from '../../analysis/findings';
+import { ruleSettings } from '../../analysis/ruleInputs';
 import type { Engagement } from '../../engagement';
 import { iterateCredentials, type CredentialSheetRow } from '../../queries/credentials';
 import { text, writeTableSheet, type SheetColumn, type SheetContext } from '../cells';
