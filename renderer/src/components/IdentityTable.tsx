@@ -44,17 +44,23 @@ export function IdentityTable() {
   });
   const items = virtualizer.getVirtualItems();
   // A fling (a scrollbar drag, End) moves more than a screen between frames: every row would be new,
-  // so skeletons stand in until the movement slows; the rows' pages still load meanwhile.
-  const lastOffset = useRef(0);
+  // and styling a screenful of new rows each frame is what made a fling judder. While it lasts no row
+  // is drawn: the canvas paints row skeletons as its background, and pages are fetched once it slows.
+  // Decided when the offset moves, and kept through renders that do not move it (a page arriving).
+  const fling = useRef({ offset: 0, active: false });
   const offset = virtualizer.scrollOffset ?? 0;
-  const flinging = virtualizer.isScrolling && Math.abs(offset - lastOffset.current) > (scrollRef.current?.clientHeight ?? 600);
-  lastOffset.current = offset;
+  if (!virtualizer.isScrolling) fling.current.active = false;
+  else if (offset !== fling.current.offset) {
+    fling.current.active = Math.abs(offset - fling.current.offset) > (scrollRef.current?.clientHeight ?? 600);
+  }
+  fling.current.offset = offset;
+  const flinging = fling.current.active;
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
 
   useEffect(() => {
-    ensureRange(first, last);
-  }, [ensureRange, first, last, pages, total]);
+    if (!flinging) ensureRange(first, last);
+  }, [ensureRange, flinging, first, last, pages, total]);
 
   useEffect(() => {
     setActive(0);
@@ -154,9 +160,9 @@ export function IdentityTable() {
           </p>
         )}
         {status === 'ready' && count === 0 && <p className="grid-message muted">No identity matches the search and filter.</p>}
-        <div className="grid-canvas" style={{ height: `${virtualizer.getTotalSize()}px` }}>
-          {items.map((item) => {
-            const row = flinging ? undefined : rowAt(pages, item.index);
+        <div className="grid-canvas" data-flinging={flinging} style={{ height: `${virtualizer.getTotalSize()}px` }}>
+          {(flinging ? [] : items).map((item) => {
+            const row = rowAt(pages, item.index);
             return (
               <Row
                 key={item.key}
