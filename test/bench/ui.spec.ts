@@ -84,6 +84,22 @@ test('desktop responsiveness with a large engagement', async ({ page, nhi }) => 
     el.scrollTop = 0;
     return frames;
   });
+  // A slow scrollbar drag: half a screen a frame, under the fling threshold, so rows are drawn every frame.
+  const drag = await page.evaluate(async () => {
+    const el = document.querySelector<HTMLElement>('.grid-scroll');
+    if (!el) throw new Error('no grid');
+    const frames: number[] = [];
+    let last = performance.now();
+    for (let i = 0; i < 300; i++) {
+      el.scrollTop += Math.floor(el.clientHeight / 2);
+      await new Promise((r) => requestAnimationFrame(r));
+      const now = performance.now();
+      frames.push(now - last);
+      last = now;
+    }
+    el.scrollTop = 0;
+    return frames;
+  });
   const scroll = await page.evaluate(async () => {
     const el = document.querySelector<HTMLElement>('.grid-scroll');
     if (!el) throw new Error('no grid');
@@ -125,6 +141,7 @@ test('desktop responsiveness with a large engagement', async ({ page, nhi }) => 
     eventLoopDelay: { samples: lag.length, p50: pct(lag, 50), p99: pct(lag, 99), max: Math.max(0, ...lag) },
     longTasks: { count: long.length, over100ms: long.filter((d) => d > 100).length, max: Math.max(0, ...long) },
     wheel: { frames: wheel.length, p50: pct(wheel, 50), p95: pct(wheel, 95), max: Math.max(...wheel), over50ms: wheel.filter((f) => f > 50).length },
+    drag: { frames: drag.length, p50: pct(drag, 50), p95: pct(drag, 95), max: Math.max(...drag), over50ms: drag.filter((f) => f > 50).length },
     scroll: { frames: scroll.frames.length, p50: pct(scroll.frames, 50), p95: pct(scroll.frames, 95), max: Math.max(...scroll.frames), over50ms: scroll.frames.filter((f) => f > 50).length, reachedEnd: scroll.end, lastRowVisibleMs: lastRowMs },
     filter: { searchMs, classMs },
   };
@@ -135,6 +152,7 @@ test('desktop responsiveness with a large engagement', async ({ page, nhi }) => 
       `import of ${SIGNINS.toLocaleString('en-US')} sign-ins + ${USERS.toLocaleString('en-US')} users: ${importSeconds.toFixed(1)} s`,
       `renderer event-loop delay during the import: p50 ${ms(result.eventLoopDelay.p50)}, p99 ${ms(result.eventLoopDelay.p99)}, max ${ms(result.eventLoopDelay.max)} (${lag.length} samples); long tasks ${long.length}, max ${ms(result.longTasks.max)}`,
       `wheel-scrolling ${total.toLocaleString('en-US')} identities (120 px a frame): frame p50 ${ms(result.wheel.p50)}, p95 ${ms(result.wheel.p95)}, max ${ms(result.wheel.max)}, ${result.wheel.over50ms} frames over 50 ms`,
+      `dragging half a screen a frame: frame p50 ${ms(result.drag.p50)}, p95 ${ms(result.drag.p95)}, max ${ms(result.drag.max)}, ${result.drag.over50ms} frames over 50 ms`,
       `flinging top to bottom: frame p50 ${ms(result.scroll.p50)}, p95 ${ms(result.scroll.p95)}, max ${ms(result.scroll.max)}, ${result.scroll.over50ms} frames over 50 ms; last row on screen ${lastRowMs} ms after the scroll`,
       `search to one identity: ${searchMs} ms; class filter: ${classMs} ms`,
     ].join('\n'),
