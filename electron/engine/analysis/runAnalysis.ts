@@ -6,6 +6,7 @@ import { recommend, type SourceFacts } from '../../../shared/readiness/recommend
 import { AddressRanges } from '../../../shared/net/addressRanges';
 import type { IdentityProfile } from '../../../shared/classification/profile';
 import type { Db } from '../db/open';
+import { asOfInstant } from './asOf';
 import { evidenceCoverage } from './evidence';
 import { buildProfiles } from './profiles';
 import { writeFindings } from './findings';
@@ -40,9 +41,7 @@ export function sourceFacts(profile: IdentityProfile, ranges: AddressRanges | nu
 /** The engagement's as-of instant: its as-of date, else the last sign-in, else now. */
 export function asOfMs(db: Db, coverage: EvidenceCoverage): number {
   const row = db.prepare(`SELECT as_of FROM engagement WHERE id = 1`).get() as { as_of: string | null } | undefined;
-  const asOf = row?.as_of ? Date.parse(`${row.as_of.slice(0, 10)}T23:59:59Z`) : Number.NaN;
-  if (Number.isFinite(asOf)) return asOf;
-  return coverage.windowTo ? Date.parse(coverage.windowTo) : Date.now();
+  return asOfInstant(row?.as_of, coverage.windowTo);
 }
 
 /**

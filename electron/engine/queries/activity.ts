@@ -5,9 +5,9 @@ import type { ActivityCredential, ActivityOwner, ActivityRole, IdentityActivity 
 import type { IdentityRow } from '../../../shared/contract/dto';
 import { assessCredential, UNUSED_ISSUE } from '../../../shared/rules/credentialState';
 import type { RuleSettings } from '../../../shared/rules/rule';
+import { asOfInstant } from '../analysis/asOf';
 import type { Db } from '../db/open';
 import { credentialColumns, credentialFieldsOf, ruleCredentialOf, type CredentialRow } from './credentialRows';
-import { endOfDayMs } from './credentials';
 import { ownerEvidence, PROBLEM_SQL } from './ownership';
 import { roleAssignmentColumns, roleAssignmentFieldsOf, type RoleAssignmentRow } from './roleRows';
 
@@ -60,7 +60,7 @@ export function identityActivity(db: Db, identity: Pick<IdentityRow, 'id' | 'kin
   const from = dayOf(coverage?.windowFrom);
   const to = dayOf(coverage?.windowTo);
   // The as-of instant of the analysis (runAnalysis's asOfMs), so a status here and a finding never disagree.
-  const asOfMs = facts?.as_of ? endOfDayMs(facts.as_of) : coverage?.windowTo ? Date.parse(coverage.windowTo) : Date.now();
+  const asOfMs = asOfInstant(facts?.as_of, coverage?.windowTo);
   const s = profile?.signIns;
   const state: IdentityActivity['profile'] = !s ? 'not_analysed' : s.total > 0 && !s.daily ? 'outdated' : 'current';
   const current = state === 'current' && s != null;

@@ -1,6 +1,7 @@
 import type { IdentityClass, IdentityKind } from '../../../shared/domain/vocabulary';
 import { assessCredential, type CredentialAssessment, type HolderUse } from '../../../shared/rules/credentialState';
 import type { RuleCredential, RuleSettings } from '../../../shared/rules/rule';
+import { endOfDayMs } from '../analysis/asOf';
 import { ruleSettings } from '../analysis/ruleInputs';
 import type { Db } from '../db/open';
 import { credentialColumns, credentialFieldsOf, ruleCredentialOf, type CredentialFields, type CredentialRow } from './credentialRows';
@@ -21,11 +22,6 @@ interface Row extends CredentialRow {
   cls: IdentityClass | null;
   sp_sign_ins: number | null;
   key_ids: string | null;
-}
-
-/** The instant the analysis judges "as of" a date: the end of that day, UTC (as runAnalysis does). */
-export function endOfDayMs(asOf: string): number {
-  return Date.parse(`${asOf.slice(0, 10)}T23:59:59Z`);
 }
 
 /** Whether any service principal sign-in was analysed: without one, no credential's use is known. */
