@@ -140,46 +140,35 @@ export class Engine {
       return getSummary(e.reader, e.info());
     },
     'coverage:get': () => getCoverage(this.current().reader),
-    'export:workbook': (req) => {
-      const engagement = this.current();
-      const asOf = req.asOf ?? engagement.info().asOf ?? today();
-      const key = req.pseudonymize ? pseudonymKey(engagement.writer) : undefined;
-      return {
-        jobId: this.jobs.start('export', async (ctx) => {
-          await atomically(req.outPath, (tmp) =>
-            writeWorkbook(engagement, {
-              outPath: tmp,
-              asOf,
-              pseudonymKey: key,
-              signal: ctx.signal,
-              onProgress: (rows, total) => ctx.progress(exportProgress('Writing workbook', rows, total)),
-            }),
-          );
-          return { kind: 'export', path: req.outPath, format: 'xlsx' };
-        }),
-      };
-    },
-    'export:report': (req) => {
-      const engagement = this.current();
-      const asOf = req.asOf ?? engagement.info().asOf ?? today();
-      const key = req.pseudonymize ? pseudonymKey(engagement.writer) : undefined;
-      return {
-        jobId: this.jobs.start('export', async (ctx) => {
-          await atomically(req.outPath, (tmp) =>
-            writeReport(engagement, {
-              outPath: tmp,
-              asOf,
-              pseudonymKey: key,
-              appVersion: this.options.appVersion,
-              runOutcomes: this.lastOutcomes,
-              signal: ctx.signal,
-            }),
-          );
-          return { kind: 'export', path: req.outPath, format: 'json' };
-        }),
-      };
-    },
+    'export:workbook': (req) =>
+      this.exportJob(req, 'xlsx', (engagement, tmp, options, ctx) =>
+        writeWorkbook(engagement, { ...options, outPath: tmp, onProgress: (rows, total) => ctx.progress(exportProgress('Writing workbook', rows, total)) }),
+      ),
+    'export:report': (req) =>
+      this.exportJob(req, 'json', (engagement, tmp, options) =>
+        writeReport(engagement, { ...options, outPath: tmp, appVersion: this.options.appVersion, runOutcomes: this.lastOutcomes }),
+      ),
   };
+
+  /**
+   * An export as a background job: the as-of date (the request's, the engagement's, today), the
+   * pseudonym key when asked, and the file written beside its destination and moved into place whole.
+   */
+  private exportJob(
+    req: { outPath: string; asOf?: string | undefined; pseudonymize?: boolean | undefined },
+    format: 'xlsx' | 'json',
+    write: (engagement: Engagement, tmp: string, options: { asOf: string; pseudonymKey: Buffer | undefined; signal: AbortSignal }, ctx: JobContext) => Promise<void>,
+  ): { jobId: string } {
+    const engagement = this.current();
+    const asOf = req.asOf ?? engagement.info().asOf ?? today();
+    const key = req.pseudonymize ? pseudonymKey(engagement.writer) : undefined;
+    return {
+      jobId: this.jobs.start('export', async (ctx) => {
+        await atomically(req.outPath, (tmp) => write(engagement, tmp, { asOf, pseudonymKey: key, signal: ctx.signal }, ctx));
+        return { kind: 'export', path: req.outPath, format };
+      }),
+    };
+  }
 
   private identity(id: number): IdentityRow {
     const row = getIdentity(this.current().reader, id);
