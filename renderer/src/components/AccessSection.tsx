@@ -2,7 +2,7 @@ import type { ActivityCredential, ActivityOwner, ActivityRole, IdentityActivity 
 import type { IdentityRow } from '../../../shared/contract/dto';
 import { formatTime } from '../format';
 import { useIdentityActivity } from '../stores/activityStore';
-import { LoadError, Reserved } from './ActivityStates';
+import { DetailSection } from './DetailSection';
 
 const TYPE_LABELS: Record<ActivityCredential['type'], string> = { password: 'Client secret', certificate: 'Certificate', federated: 'Federated credential' };
 const STATUS_LABELS: Record<ActivityCredential['status'], string> = { expired: 'Expired', expiring: 'Expiring', valid: 'Valid', no_expiry: 'No expiry' };
@@ -11,23 +11,24 @@ const PROBLEM_LABELS: Record<NonNullable<ActivityOwner['problem']>, string> = { 
 
 /** What it holds and who answers for it: credentials, role assignments, owners. */
 export function AccessSection({ row }: { row: IdentityRow }) {
-  const view = useIdentityActivity(row);
-  const { data } = view;
   const workload = row.kind !== 'user';
-  const what = workload ? 'the credentials, roles and owners' : 'the role assignments';
   return (
-    <section className="detail-section access-section" aria-labelledby="access-title" data-testid="access" data-state={view.status}>
-      <h3 id="access-title">{workload ? 'Credentials, roles and owners' : 'Role assignments'}</h3>
-      <LoadError view={view} what={what} />
-      {view.status !== 'error' && !data && <Reserved className="reserved-access" what={what} />}
-      {view.status !== 'error' && data && (
+    <DetailSection
+      title={workload ? 'Credentials, roles and owners' : 'Role assignments'}
+      what={workload ? 'the credentials, roles and owners' : 'the role assignments'}
+      view={useIdentityActivity(row)}
+      testId="access"
+      className="access-section"
+      reserve={{ className: 'reserved-access' }}
+    >
+      {(data) => (
         <>
           {workload && <Credentials data={data} />}
           <Roles roles={data.roles} titled={workload} />
           {workload && <Owners data={data} />}
         </>
       )}
-    </section>
+    </DetailSection>
   );
 }
 
@@ -38,7 +39,7 @@ function Credentials({ data }: { data: IdentityActivity }) {
       {data.credentials.length === 0 ? (
         <p className="muted">No secret, certificate or federated credential in the exports.</p>
       ) : (
-        <ul className="access-list">
+        <ul className="stack-list access-list">
           {data.credentials.map((c) => (
             <li key={c.id} className="access-item" data-credential-status={c.status} data-seen={c.seenInUse}>
               <div className="access-line">
@@ -88,7 +89,7 @@ function Roles({ roles, titled }: { roles: ActivityRole[]; titled: boolean }) {
       {roles.length === 0 ? (
         <p className="muted">No Azure or Entra role assignment in the exports.</p>
       ) : (
-        <ul className="access-list">
+        <ul className="stack-list access-list">
           {roles.map((r) => (
             <li key={r.id} className="access-item" data-privileged={r.privileged} data-state={r.state}>
               <div className="access-line">
@@ -124,7 +125,7 @@ function Owners({ data }: { data: IdentityActivity }) {
       {data.owners.length === 0 ? (
         <p className={data.ownersEvidence === 'known' ? 'access-issues' : 'muted'}>{none[data.ownersEvidence]}</p>
       ) : (
-        <ul className="access-list">
+        <ul className="stack-list access-list">
           {data.owners.map((o) => (
             <li key={o.objectId} className="access-item" data-owner={o.objectId}>
               <div className="access-line">

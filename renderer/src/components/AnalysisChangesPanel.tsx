@@ -48,7 +48,8 @@ export function AnalysisChangesPanel({ changes }: { changes: AnalysisChanges }) 
           </ul>
         )}
         {changes.byRule.length > 0 && (
-          <ul className="row-list" aria-label="Findings by rule" data-testid="rule-changes">
+          // Focusable: the list scrolls and holds no control the focus could scroll to.
+          <ul className="row-list" aria-label="Findings by rule" data-testid="rule-changes" tabIndex={0}>
             {changes.byRule.map((r) => (
               <li key={r.ruleId} data-rule={r.ruleId}>
                 {TITLES.get(r.ruleId) ?? r.ruleId}: {formatCount(r.before)} → {formatCount(r.after)}

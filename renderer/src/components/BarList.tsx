@@ -23,14 +23,15 @@ export function BarList({ title, caption, bars, empty }: { title: string; captio
       {bars.length === 0 ? (
         <p className="muted">{empty}</p>
       ) : (
-        <ul className="bars">
+        <ul className="stack-list bars">
           {bars.map((b) => (
             <li key={b.key}>
               <button type="button" className="bar-row" data-tone={b.tone} onClick={b.onSelect} disabled={!b.onSelect} aria-label={`${b.label}: ${b.value.toLocaleString('en-US')}`}>
-                <span className="bar-label">{b.label}</span>
+                {/* The spaces keep label and value apart in the visible text, as in the name ("Blocked 3" in "Blocked: 3"); a grid lays out no blank text. */}
+                <span className="bar-label">{b.label}</span>{' '}
                 <span className="bar-track" aria-hidden="true">
                   <span className="bar-fill" style={{ width: `${b.value === 0 ? 0 : Math.max(2, (b.value / max) * 100)}%` }} />
-                </span>
+                </span>{' '}
                 <span className="bar-value">{b.value.toLocaleString('en-US')}</span>
               </button>
             </li>

@@ -1,14 +1,14 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EngagementInfo } from '../../../shared/contract/dto';
 import { useEngagementStore } from '../stores/engagementStore';
 import { selectCurrentJob, useImportStore } from '../stores/importStore';
 import { useSourcesStore } from '../stores/sourcesStore';
 import { useSummaryStore } from '../stores/summaryStore';
 import { useUiStore } from '../stores/uiStore';
-import { TABS, useViewStore, type Tab } from '../stores/viewStore';
-import { formatCount } from '../format';
+import { useViewStore } from '../stores/viewStore';
 import { DropZone } from './DropZone';
 import { ExportDialog } from './ExportDialog';
+import { focusLost } from './focus';
 import { FindingsView } from './FindingsView';
 import { IdentitiesView } from './IdentitiesView';
 import { ImportActivity } from './ImportActivity';
@@ -17,7 +17,7 @@ import { OverviewView } from './OverviewView';
 import { ReadinessView } from './ReadinessView';
 import { SettingsView } from './SettingsView';
 import { SourcesView } from './SourcesView';
-
+import { panelId, tabId, ViewTabs } from './ViewTabs';
 
 /** An open engagement: header with actions, the import activity, and the identities / sources views. */
 export function EngagementScreen({ engagement }: { engagement: EngagementInfo }) {
@@ -42,6 +42,15 @@ export function EngagementScreen({ engagement }: { engagement: EngagementInfo })
   const running = job?.state === 'running';
   const startImport = useImportStore((s) => s.start);
   const dropped = useCallback((paths: string[]) => void startImport(paths), [startImport]);
+  const panel = useRef<HTMLDivElement>(null);
+  const shown = useRef(tab);
+  useEffect(() => {
+    if (shown.current === tab) return;
+    shown.current = tab;
+    // The control that switched the view was in the view left behind (an overview bar, a finding's
+    // subject): the focus goes to the view now shown rather than back to the top of the window.
+    if (focusLost()) panel.current?.focus({ preventScroll: true });
+  }, [tab]);
 
   const meta = [engagement.customer !== engagement.name ? engagement.customer : '', engagement.tenant, engagement.auditor && `Auditor: ${engagement.auditor}`, engagement.asOf && `As of ${engagement.asOf}`].filter(
     (m): m is string => typeof m === 'string' && m !== '',
@@ -75,15 +84,34 @@ export function EngagementScreen({ engagement }: { engagement: EngagementInfo })
         </div>
       </header>
 
-      {(startError || (error && error.action !== 'create')) && (
-        <div className="banner">
-          <p className="alert alert-error" role="alert">
-            {startError ?? error?.message}
-          </p>
-        </div>
-      )}
+      {/* The main landmark: what the import did, the views and the view shown; the header above is the banner. */}
+      <main className="shell-main">
+        {(startError || (error && error.action !== 'create')) && (
+          <div className="banner">
+            <p className="alert alert-error" role="alert">
+              {startError ?? error?.message}
+            </p>
+          </div>
+        )}
 
-      {job && <ImportActivity key={job.jobId} job={job} />}
+        {job && <ImportActivity key={job.jobId} job={job} />}
+
+        <ViewTabs current={tab} counts={{ identities, findings: findingsTotal, sources: files }} onSelect={setTab} />
+
+        <div ref={panel} className="content" id={panelId(tab)} role="tabpanel" aria-labelledby={tabId(tab)} tabIndex={-1}>
+          {viewError && (
+            <p className="alert alert-error" role="alert">
+              {viewError}
+            </p>
+          )}
+          {tab === 'overview' && <OverviewView />}
+          {tab === 'identities' && <IdentitiesView />}
+          {tab === 'readiness' && <ReadinessView />}
+          {tab === 'findings' && <FindingsView />}
+          {tab === 'sources' && <SourcesView />}
+          {tab === 'settings' && <SettingsView />}
+        </div>
+      </main>
 
       <DropZone disabled={running || starting} onPaths={dropped} />
 
@@ -96,56 +124,6 @@ export function EngagementScreen({ engagement }: { engagement: EngagementInfo })
           }}
         />
       )}
-
-      <div className="tabs" role="tablist" aria-label="Engagement views">
-        <TabButton id="overview" current={tab} onSelect={setTab} label="Overview" count={undefined} />
-        <TabButton id="identities" current={tab} onSelect={setTab} label="Identities" count={identities} />
-        <TabButton id="readiness" current={tab} onSelect={setTab} label="Readiness" count={undefined} />
-        <TabButton id="findings" current={tab} onSelect={setTab} label="Findings" count={findingsTotal} />
-        <TabButton id="sources" current={tab} onSelect={setTab} label="Sources" count={files} />
-        <TabButton id="settings" current={tab} onSelect={setTab} label="Settings" count={undefined} />
-      </div>
-
-      <main className="content" id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`}>
-        {viewError && (
-          <p className="alert alert-error" role="alert">
-            {viewError}
-          </p>
-        )}
-        {tab === 'overview' && <OverviewView />}
-        {tab === 'identities' && <IdentitiesView />}
-        {tab === 'readiness' && <ReadinessView />}
-        {tab === 'findings' && <FindingsView />}
-        {tab === 'sources' && <SourcesView />}
-        {tab === 'settings' && <SettingsView />}
-      </main>
     </div>
-  );
-}
-
-function TabButton(props: { id: Tab; current: Tab; label: string; count: number | undefined; onSelect: (t: Tab) => void }) {
-  const selected = props.id === props.current;
-  return (
-    <button
-      type="button"
-      role="tab"
-      id={`tab-${props.id}`}
-      aria-selected={selected}
-      aria-controls={`panel-${props.id}`}
-      tabIndex={selected ? 0 : -1}
-      className="tab"
-      onClick={() => props.onSelect(props.id)}
-      onKeyDown={(e) => {
-        if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
-          const at = TABS.indexOf(props.id);
-          const next: Tab = TABS[(at + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length] ?? props.id;
-          props.onSelect(next);
-          document.getElementById(`tab-${next}`)?.focus();
-        }
-      }}
-    >
-      {props.label}
-      {props.count != null && <span className="tab-count">{formatCount(props.count)}</span>}
-    </button>
   );
 }

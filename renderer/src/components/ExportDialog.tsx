@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { EngagementInfo } from '../../../shared/contract/dto';
 import { formatCount } from '../format';
 import { suggestedFileName, useExportStore, type ExportJob } from '../stores/exportStore';
+import { CloseButton } from './CloseButton';
 import { ProgressBar } from './ProgressBar';
 import { ReviewResult } from './ReviewResult';
 import { useModalDialog } from './useModalDialog';
@@ -25,9 +26,7 @@ export function ExportDialog({ engagement, onClose }: { engagement: EngagementIn
           <h2 id={`${id}-title`}>Export and review</h2>
           <p className="muted">{engagement.asOf ? `As of ${engagement.asOf}: expiry and dormancy are judged at this date.` : 'As of today: set an as-of date on the engagement to make exports reproducible.'}</p>
         </div>
-        <button type="button" className="btn btn-ghost" onClick={() => ref.current?.close()} aria-label="Close">
-          ✕
-        </button>
+        <CloseButton label="Close" onClick={() => ref.current?.close()} />
       </header>
 
       <div className="dialog-body export-body">

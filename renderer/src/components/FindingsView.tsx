@@ -23,7 +23,7 @@ export function FindingsView() {
   const rule = s.filter.ruleId ? META.get(s.filter.ruleId) : undefined;
   return (
     <div className="findings-view" data-testid="findings-view">
-      <RuleList results={s.results} selected={s.filter.ruleId} onSelect={(r) => s.setRule(r)} />
+      <RuleList results={s.resultsLoaded ? s.results : null} selected={s.filter.ruleId} onSelect={(r) => s.setRule(r)} />
       <section className="findings-main" aria-labelledby={`${id}-title`}>
         <h2 id={`${id}-title`} className="visually-hidden">
           Findings
@@ -83,7 +83,7 @@ export function FindingsView() {
         <p className="muted" aria-live="polite" data-testid="findings-total" data-state={s.status}>
           {s.total == null ? 'Loading findings…' : `${formatCount(s.total)} finding${s.total === 1 ? '' : 's'}`}
         </p>
-        <ul className="findings finding-list" data-testid="finding-list">
+        <ul className="stack-list findings finding-list" data-testid="finding-list">
           {s.rows.map((f) => (
             <li key={f.id} className="finding" data-rule={f.ruleId} data-severity={f.severity}>
               <span className="badge severity" data-severity={f.severity}>

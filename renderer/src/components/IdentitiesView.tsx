@@ -1,6 +1,8 @@
+import { useEffect, useRef } from 'react';
 import { useIdentitiesStore } from '../stores/identitiesStore';
 import { selectCurrentJob, useImportStore } from '../stores/importStore';
 import { useSummaryStore } from '../stores/summaryStore';
+import { focusLost } from './focus';
 import { IdentityDetail } from './IdentityDetail';
 import { IdentityTable } from './IdentityTable';
 import { IdentityToolbar } from './IdentityToolbar';
@@ -12,6 +14,13 @@ export function IdentitiesView() {
   const summaryError = useSummaryStore((s) => s.error);
   const selected = useIdentitiesStore((s) => s.selected);
   const running = useImportStore((s) => selectCurrentJob(s)?.state === 'running');
+  const root = useRef<HTMLDivElement>(null);
+  const hadDetail = useRef(false);
+  useEffect(() => {
+    // The detail closed from inside (its ✕): the focus goes back to the table's current row.
+    if (hadDetail.current && !selected && focusLost()) root.current?.querySelector<HTMLElement>('[role="grid"] [role="row"][tabindex="0"]')?.focus();
+    hadDetail.current = selected != null;
+  }, [selected]);
 
   if (summaryError) {
     return (
@@ -22,7 +31,8 @@ export function IdentitiesView() {
   }
   if (summary && summary.identities === 0) {
     return (
-      <div className="empty" data-testid="identities-empty">
+      // Keyed apart from the inventory below: the inventory replaces this message, it does not move it.
+      <div key="empty" className="empty" data-testid="identities-empty">
         <h2>{running ? 'Importing…' : 'No identities yet'}</h2>
         <p className="muted">
           {running
@@ -33,7 +43,9 @@ export function IdentitiesView() {
     );
   }
   return (
-    <div className="identities">
+    <div key="identities" ref={root} className="identities">
+      {/* For moving by headings: the view's own, above the menus' and the selected identity's. */}
+      <h2 className="visually-hidden">Identities</h2>
       <SummaryStrip />
       <IdentityToolbar />
       <div className={selected ? 'identities-body with-detail' : 'identities-body'}>

@@ -3,6 +3,7 @@ import { CLASS_LABELS, type IdentityKind } from '../../../shared/domain/vocabula
 import { formatCount, formatPercent, formatTime } from '../format';
 import { useIdentitiesStore } from '../stores/identitiesStore';
 import { ClassBadge } from './ClassBadge';
+import { CloseButton } from './CloseButton';
 import { AccessSection } from './AccessSection';
 import { ActivitySection } from './ActivitySection';
 import { FindingsSection } from './FindingsSection';
@@ -45,9 +46,7 @@ export function IdentityDetail({ row }: { row: IdentityRow }) {
             {row.override && <span className="muted">(reviewer override)</span>}
           </div>
         </div>
-        <button type="button" className="btn btn-ghost btn-small" onClick={() => select(null)} aria-label="Close details">
-          ✕
-        </button>
+        <CloseButton label="Close details" onClick={() => select(null)} small />
       </header>
 
       <section className="detail-section" aria-labelledby="why-title">
@@ -55,7 +54,7 @@ export function IdentityDetail({ row }: { row: IdentityRow }) {
         {row.reasons.length === 0 ? (
           <p className="muted">No evidence recorded. Run the analysis after importing sign-in logs.</p>
         ) : (
-          <ul className="reasons" data-testid="reasons">
+          <ul className="stack-list reasons" data-testid="reasons">
             {row.reasons.map((r) => (
               <li key={r.code} className="reason" data-reason={r.code}>
                 <span className="reason-text">{r.text}</span>

@@ -34,11 +34,19 @@ export function ImportActivity({ job }: { job: ImportJob }) {
   // Skipped files (unsupported, already imported) and warnings (e.g. a truncated export) are worth a look too.
   const notes = outcomes.some((o) => o.error != null || o.warnings.length > 0);
   const stopped = outcomes.some((o) => o.status === 'cancelled');
-  // Per-file results open by themselves only when something needs a look.
-  const [toggled, setToggled] = useState<boolean | null>(null);
+  // The body keeps one height from the start of the import until the user hides it or dismisses the
+  // report: the progress while running, then the per-file results (scrolling inside it), so the views
+  // below never jump when the import ends. It opens by itself; "Hide files" folds it away.
+  const [hidden, setHidden] = useState(false);
+  const expanded = job.state === 'running' || !hidden;
   const attention = problems || notes || stopped;
-  const expanded = toggled ?? attention;
   const tone = `activity activity-${job.state}${job.state === 'done' && attention ? ' activity-attention' : ''}`;
+  // Why the job failed stays in view with the files folded away too.
+  const failure = job.error && (
+    <p className="alert alert-error" role="alert">
+      {job.error}
+    </p>
+  );
 
   return (
     <section className={tone} aria-labelledby="activity-title" data-job-state={job.state} data-job-id={job.jobId}>
@@ -62,7 +70,7 @@ export function ImportActivity({ job }: { job: ImportJob }) {
               )}
             </p>
           )}
-          {job.state === 'done' && <p className="activity-detail">{summarise(outcomes)}</p>}
+          {job.state !== 'running' && <p className="activity-detail">{summarise(outcomes)}</p>}
         </div>
         <div className="activity-actions">
           {job.state === 'running' ? (
@@ -71,11 +79,9 @@ export function ImportActivity({ job }: { job: ImportJob }) {
             </button>
           ) : (
             <>
-              {outcomes.length > 0 && (
-                <button type="button" className="btn btn-small" aria-expanded={expanded} aria-controls="import-outcomes" onClick={() => setToggled(!expanded)}>
-                  {expanded ? 'Hide files' : 'Show files'}
-                </button>
-              )}
+              <button type="button" className="btn btn-small" aria-expanded={expanded} aria-controls="import-body" onClick={() => setHidden(expanded)}>
+                {expanded ? 'Hide files' : 'Show files'}
+              </button>
               <button type="button" className="btn btn-ghost btn-small" onClick={dismiss}>
                 Dismiss
               </button>
@@ -84,37 +90,37 @@ export function ImportActivity({ job }: { job: ImportJob }) {
         </div>
       </div>
 
-      {job.state === 'running' && (
-        <div className="activity-progress">
-          <ProgressBar fraction={p ? p.fraction : null} label="Import progress" />
-          {p?.file && (
-            <dl className="stats-inline">
-              <div>
-                <dt>Rows read in this file</dt>
-                <dd className="num">{formatCount(p.rows)}</dd>
-              </div>
-              <div>
-                <dt>Rows per second</dt>
-                <dd className="num">{p.rowsPerSecond > 0 ? formatCount(p.rowsPerSecond) : '—'}</dd>
-              </div>
-              <div>
-                <dt>Done</dt>
-                <dd className="num">{`${Math.round(p.fraction * 100)}%`}</dd>
-              </div>
-            </dl>
+      {expanded && (
+        <div className="activity-body" id="import-body">
+          {job.state === 'running' && (
+            <div className="activity-progress">
+              <ProgressBar fraction={p ? p.fraction : null} label="Import progress" />
+              {/* There from the start, dashes until the first file reports: the line does not appear later. */}
+              <dl className="stats-inline">
+                <div>
+                  <dt>Rows read in this file</dt>
+                  <dd className="num">{p?.file ? formatCount(p.rows) : '—'}</dd>
+                </div>
+                <div>
+                  <dt>Rows per second</dt>
+                  <dd className="num">{p?.file && p.rowsPerSecond > 0 ? formatCount(p.rowsPerSecond) : '—'}</dd>
+                </div>
+                <div>
+                  <dt>Done</dt>
+                  <dd className="num">{p ? `${Math.round(p.fraction * 100)}%` : '—'}</dd>
+                </div>
+              </dl>
+              <p className="muted activity-note">Each file&apos;s result shows here when the import ends.</p>
+            </div>
+          )}
+          {failure}
+          {job.state !== 'running' && outcomes.length === 0 && !job.error && <p className="muted">No files were found to import.</p>}
+          {job.state !== 'running' && outcomes.length > 0 && (
+            <OutcomeTable id="import-outcomes" outcomes={outcomes} onChooseKind={(o, kind) => void reimport(o.path, kind)} />
           )}
         </div>
       )}
-
-      {job.error && (
-        <p className="alert alert-error" role="alert">
-          {job.error}
-        </p>
-      )}
-      {job.state === 'done' && outcomes.length === 0 && <p className="muted">No files were found to import.</p>}
-      {job.state === 'done' && outcomes.length > 0 && expanded && (
-        <OutcomeTable id="import-outcomes" outcomes={outcomes} onChooseKind={(o, kind) => void reimport(o.path, kind)} />
-      )}
+      {!expanded && failure}
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { CloseButton } from './CloseButton';
 import { useModalDialog } from './useModalDialog';
 import type { ImportOutcome } from '../../../shared/contract/dto';
 import { IMPORT_KINDS, IMPORT_KIND_LABELS, type ImportKind } from '../../../shared/domain/importKinds';
@@ -22,9 +23,7 @@ export function KindDialog(props: { outcome: ImportOutcome; onChoose: (kind: Imp
           <h2 id="kind-title">Choose the kind of this file</h2>
           <p className="muted mono">{props.outcome.name}</p>
         </div>
-        <button type="button" className="btn btn-ghost" onClick={() => ref.current?.close()} aria-label="Close">
-          ✕
-        </button>
+        <CloseButton label="Close" onClick={() => ref.current?.close()} />
       </header>
       <p className="dialog-intro">
         {ambiguous

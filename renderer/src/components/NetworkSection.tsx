@@ -2,27 +2,27 @@ import type { IdentityRow } from '../../../shared/contract/dto';
 import { formatCount, plural } from '../format';
 import { useIdentityActivity } from '../stores/activityStore';
 import { noActivityText } from './activityData';
-import { LoadError, Reserved } from './ActivityStates';
+import { DetailSection } from './DetailSection';
 
 /** Where it signs in from and with what: its most used source addresses and user agents. */
 export function NetworkSection({ row }: { row: IdentityRow }) {
-  const view = useIdentityActivity(row);
-  const { data } = view;
-  const failed = view.status === 'error';
-  const empty = data ? noActivityText(data) : null;
   return (
-    <section className="detail-section network-section" aria-labelledby="network-title" data-testid="network" data-state={view.status}>
-      <h3 id="network-title">Sources and clients</h3>
-      <LoadError view={view} what="the sources and clients" />
-      {!failed && !data && <Reserved className="reserved-network" what="the sources and clients" />}
-      {!failed && data && empty && <p className="muted">{empty}</p>}
-      {!failed && data && !empty && (
+    <DetailSection
+      title="Sources and clients"
+      what="the sources and clients"
+      view={useIdentityActivity(row)}
+      testId="network"
+      className="network-section"
+      reserve={{ className: 'reserved-network' }}
+      empty={noActivityText}
+    >
+      {(data) => (
         <>
           {data.ips.length === 0 ? (
             <p className="muted">The sign-ins carry no IP address.</p>
           ) : (
-            <table className="mini-table" data-testid="ips">
-              <caption className="mini-caption">
+            <table className="compact-table" data-testid="ips">
+              <caption>
                 {data.distinctIps > data.ips.length ? `Top ${data.ips.length} of ${plural(data.distinctIps, 'address', 'addresses')}` : plural(data.distinctIps, 'address', 'addresses')}
                 {data.distinctCountries > 0 ? `, ${plural(data.distinctCountries, 'country', 'countries')}` : ''}
               </caption>
@@ -53,8 +53,8 @@ export function NetworkSection({ row }: { row: IdentityRow }) {
           {data.userAgents.length === 0 ? (
             <p className="muted">The sign-ins carry no user agent.</p>
           ) : (
-            <table className="mini-table" data-testid="agents">
-              <caption className="mini-caption">Most used user agents and client apps</caption>
+            <table className="compact-table" data-testid="agents">
+              <caption>Most used user agents and client apps</caption>
               <thead>
                 <tr>
                   <th scope="col">User agent · client app</th>
@@ -79,6 +79,6 @@ export function NetworkSection({ row }: { row: IdentityRow }) {
           )}
         </>
       )}
-    </section>
+    </DetailSection>
   );
 }

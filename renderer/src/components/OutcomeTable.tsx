@@ -29,7 +29,8 @@ export function OutcomeTable(props: { id: string; outcomes: ImportOutcome[]; onC
   const [choosing, setChoosing] = useState<ImportOutcome | null>(null);
   const sorted = outcomes.map((o, i) => ({ o, i })).sort((a, b) => rank(a.o) - rank(b.o) || a.i - b.i).map(({ o }) => o);
   return (
-    <div className="outcomes" id={id}>
+    // Focusable: it scrolls, and a keyboard must be able to scroll it even when no row has a button.
+    <div className="outcomes" id={id} role="region" aria-label="Files of this import" tabIndex={0}>
       <table className="plain-table" aria-label="Import results per file">
         <thead>
           <tr>

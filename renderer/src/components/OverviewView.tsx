@@ -50,7 +50,8 @@ export function OverviewView() {
     };
   }, [summary]);
 
-  if (!summary) return <p className="muted">Loading…</p>;
+  // The top risks come in a request of their own: the view appears with them, so nothing below them moves when they arrive.
+  if (!summary || (risks == null && error == null)) return <p className="muted">Loading…</p>;
   const identitiesBy = (filter: { classes?: IdentityClass[]; verdicts?: Verdict[] }): void => {
     showOnly(filter);
     setTab('identities');
@@ -99,7 +100,7 @@ export function OverviewView() {
             </p>
           )}
           {risks && risks.length === 0 && <p className="muted">No critical or high finding.</p>}
-          <ol className="risk-list">
+          <ol className="stack-list risk-list">
             {distinctRisks(risks ?? []).map(({ finding: f, count }) => (
               <li key={f.id}>
                 <span className="badge severity" data-severity={f.severity}>
@@ -129,7 +130,7 @@ export function OverviewView() {
           {caveats.length === 0 ? (
             <p className="muted">Every kind of evidence the analysis uses is present.</p>
           ) : (
-            <ul className="caveat-list">
+            <ul className="stack-list caveat-list">
               {caveats.map((c) => (
                 <li key={c.code} data-severity={c.severity}>
                   {c.text}

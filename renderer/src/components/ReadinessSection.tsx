@@ -24,7 +24,7 @@ export function ReadinessSection({ row }: { row: IdentityRow }) {
       </div>
       <p className="verdict-reason">{row.verdictReason}</p>
       {row.surfaces.length > 0 && (
-        <table className="surfaces">
+        <table className="compact-table surfaces">
           <caption className="visually-hidden">Sign-ins to the enforced surfaces</caption>
           <thead>
             <tr>

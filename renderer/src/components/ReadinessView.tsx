@@ -64,7 +64,7 @@ function Group({ verdict, count }: { verdict: Verdict; count: number }) {
         </p>
       )}
       {rows && (
-        <table className="readiness-table">
+        <table className="compact-table readiness-table">
           <caption className="visually-hidden">{VERDICT_LABELS[verdict]} identities by enforced surface</caption>
           <thead>
             <tr>
@@ -120,6 +120,7 @@ export function ReadinessView() {
   const groups = GROUPS.filter((v) => (byVerdict[v] ?? 0) > 0);
   return (
     <div className="readiness-view" data-testid="readiness-view">
+      <h2 className="visually-hidden">Mandatory MFA readiness by surface</h2>
       <p className="muted">
         User accounts by what mandatory MFA does to them on each enforced surface: the Azure portal from phase 1; Azure CLI, PowerShell, the mobile app and other
         clients of Azure Resource Manager from phase 2. Workload identities (service principals, managed identities) are out of scope.

@@ -1,3 +1,4 @@
+import { CloseButton } from './CloseButton';
 import { useModalDialog } from './useModalDialog';
 import type { Rejection } from '../../../shared/contract/dto';
 import { formatCount, plural } from '../format';
@@ -14,16 +15,14 @@ export function RejectionsDialog(props: { fileName: string; rejections: Rejectio
           <h2 id="rejections-title">Rejected rows</h2>
           <p className="muted mono">{props.fileName}</p>
         </div>
-        <button type="button" className="btn btn-ghost" onClick={() => ref.current?.close()} aria-label="Close">
-          ✕
-        </button>
+        <CloseButton label="Close" onClick={() => ref.current?.close()} />
       </header>
       <p className="dialog-intro">
         {plural(props.total, 'row was', 'rows were')} not imported.
         {shown < props.total && ` The first ${formatCount(shown)} are listed.`} Fix the export or re-export these rows; the rest of the
         file was imported.
       </p>
-      <div className="dialog-body">
+      <div className="dialog-body" role="region" aria-label="Rejected rows by line" tabIndex={0}>
         <table className="plain-table">
           <thead>
             <tr>

@@ -17,7 +17,7 @@ export function ReviewResult({ result }: { result: ReviewImportResult }) {
           <summary>
             {formatCount(result.conflicts.length)} conflicts: changed in the workbook and in the engagement since the export
           </summary>
-          <ul className="row-list" data-testid="review-conflicts">
+          <ul className="row-list" aria-label="Conflicts" data-testid="review-conflicts" tabIndex={0}>
             {result.conflicts.map((c) => (
               <li key={`${c.row}`}>
                 Row {c.row} {c.name}: the engagement has “{brief(c.engagement)}”, the workbook “{brief(c.workbook)}”; {c.resolved}.
@@ -29,7 +29,7 @@ export function ReviewResult({ result }: { result: ReviewImportResult }) {
       {result.unknown.length > 0 && (
         <details>
           <summary>{formatCount(result.unknown.length)} rows of identities not in this engagement</summary>
-          <ul className="row-list">
+          <ul className="row-list" aria-label="Rows of identities not in this engagement" tabIndex={0}>
             {result.unknown.map((u) => (
               <li key={`${u.row}`}>
                 Row {u.row} {u.name || u.key}
@@ -41,7 +41,7 @@ export function ReviewResult({ result }: { result: ReviewImportResult }) {
       {result.invalid.length > 0 && (
         <details open>
           <summary>{formatCount(result.invalid.length)} rows not applied</summary>
-          <ul className="row-list" data-testid="review-invalid">
+          <ul className="row-list" aria-label="Rows not applied" data-testid="review-invalid" tabIndex={0}>
             {result.invalid.map((r) => (
               <li key={`${r.row}`}>
                 Row {r.row} {r.name}: {r.problems.join('; ')}

@@ -10,7 +10,16 @@ const STATUS_LABEL = { fail: 'Findings', skipped: 'Not evaluated', pass: 'Passed
  * Every rule with its outcome: failing ones first (worst severity first), then the ones that could
  * not be evaluated with why, then the ones that passed, so "no finding" is never mistaken for "not checked".
  */
-export function RuleList({ results, selected, onSelect }: { results: readonly RuleResult[]; selected: string | null; onSelect: (ruleId: string | null) => void }) {
+export function RuleList({ results, selected, onSelect }: { results: readonly RuleResult[] | null; selected: string | null; onSelect: (ruleId: string | null) => void }) {
+  if (!results) {
+    // Until the outcomes are known the order is not either: the list appears once, in its order.
+    return (
+      <nav className="rule-list" aria-label="Rules" aria-busy="true">
+        <h2 className="section-title">Rules</h2>
+        <p className="muted">Loading the rules…</p>
+      </nav>
+    );
+  }
   const byId = new Map(results.map((r) => [r.ruleId, r]));
   const rules = [...RULES].sort((a, b) => {
     const ra = byId.get(a.meta.id);
@@ -23,7 +32,7 @@ export function RuleList({ results, selected, onSelect }: { results: readonly Ru
     <nav className="rule-list" aria-label="Rules">
       <h2 className="section-title">Rules</h2>
       {results.length === 0 && <p className="muted">Not analysed yet: import exports to evaluate the rules.</p>}
-      <ul>
+      <ul className="stack-list">
         {rules.map((r) => {
           const res = byId.get(r.meta.id);
           return (

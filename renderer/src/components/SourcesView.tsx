@@ -34,7 +34,8 @@ export function SourcesView() {
   return (
     <>
       <CoveragePanel />
-      <div className="sources" data-testid="sources">
+      {/* Focusable: wider than the window at times, and scrolled with the keyboard. */}
+      <div className="sources" data-testid="sources" role="region" aria-label="Imported files" tabIndex={0}>
         <table className="plain-table sources-table" aria-label="Imported files">
           <thead>
             <tr>

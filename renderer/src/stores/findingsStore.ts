@@ -21,6 +21,8 @@ interface FindingsState {
   status: 'idle' | 'loading' | 'ready' | 'error';
   error: string | null;
   results: RuleResult[];
+  /** The rule outcomes have been asked for and answered (an empty list then means "not analysed"). */
+  resultsLoaded: boolean;
   load(): Promise<void>;
   more(): Promise<void>;
   toggleSeverity(s: Severity): void;
@@ -70,11 +72,14 @@ export const useFindingsStore = create<FindingsState>()((set, get) => {
     status: 'idle',
     error: null,
     results: [],
+    resultsLoaded: false,
     load: async () => {
+      // Loading from here on: the view asks again only while the store is idle.
+      set({ status: 'loading' });
       try {
-        set({ results: await unwrap(api().rules_results({})) });
+        set({ results: await unwrap(api().rules_results({})), resultsLoaded: true });
       } catch (err) {
-        set({ error: messageOf(err) });
+        set({ error: messageOf(err), resultsLoaded: true });
       }
       await fetch(0);
     },
@@ -94,7 +99,7 @@ export const useFindingsStore = create<FindingsState>()((set, get) => {
     reset: () => {
       clearTimeout(searchTimer);
       generation++;
-      set({ filter: INITIAL, rows: [], total: null, status: 'idle', error: null, results: [] });
+      set({ filter: INITIAL, rows: [], total: null, status: 'idle', error: null, results: [], resultsLoaded: false });
     },
   };
 });
