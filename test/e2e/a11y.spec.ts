@@ -64,6 +64,14 @@ for (const scheme of SCHEMES) {
       await audit('columns-menu');
       await page.keyboard.press('Escape');
 
+      // A search that matches nothing: the message is a row of the grid, so it is read out.
+      const search = page.getByRole('searchbox', { name: 'Search identities' });
+      await search.fill('no-such-identity-anywhere');
+      await expect(grid).toHaveAttribute('data-total', '0');
+      await expect(grid.getByText('No identity matches the search and filter.')).toBeVisible();
+      await audit('identities-no-match');
+      await search.fill('');
+
       // One rule's findings with its card.
       await page.getByRole('tab', { name: /Findings/u }).click();
       const findings = page.getByTestId('findings-view');

@@ -43,17 +43,20 @@ export function IdentityTable() {
     overscan: 12,
   });
   const items = virtualizer.getVirtualItems();
-  // A fling (a scrollbar drag, End) moves more than a screen between frames: every row would be new,
-  // and styling a screenful of new rows each frame is what made a fling judder. While it lasts no row
-  // is drawn: the canvas paints row skeletons as its background, and pages are fetched once it slows.
+  // A fling (a scrollbar drag) moves more than a screen between frames: every row would be new, and
+  // styling a screenful of new rows each frame is what made a fling judder. While it lasts no row is
+  // drawn: the canvas paints row skeletons as its background, and pages are fetched once it slows.
+  // Two such moves in a row make a fling: a single jump (End, a click on the track, a row scrolled
+  // into view) draws its rows at once, so what is clicked right after it is there.
   // Decided when the offset moves, and kept through renders that do not move it (a page arriving).
-  const fling = useRef({ offset: 0, active: false });
+  const fling = useRef({ offset: 0, bigMoves: 0, active: false });
   const offset = virtualizer.scrollOffset ?? 0;
-  if (!virtualizer.isScrolling) fling.current.active = false;
+  if (!virtualizer.isScrolling) fling.current = { offset, bigMoves: 0, active: false };
   else if (offset !== fling.current.offset) {
-    fling.current.active = Math.abs(offset - fling.current.offset) > (scrollRef.current?.clientHeight ?? 600);
+    const big = Math.abs(offset - fling.current.offset) > (scrollRef.current?.clientHeight ?? 600);
+    const bigMoves = big ? fling.current.bigMoves + 1 : 0;
+    fling.current = { offset, bigMoves, active: bigMoves >= 2 };
   }
-  fling.current.offset = offset;
   const flinging = fling.current.active;
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
@@ -144,7 +147,6 @@ export function IdentityTable() {
       <div
         className="grid-scroll"
         ref={scrollRef}
-        role="rowgroup"
         onKeyDown={onKeyDown}
         // The header sits outside the scrolling body: it follows the body sideways.
         onScroll={(e) => {
@@ -154,13 +156,23 @@ export function IdentityTable() {
           gridRef.current?.setAttribute('data-scrolled-x', String(left > 0));
         }}
       >
-        {error && (
-          <p className="alert alert-error grid-message" role="alert">
-            {error}
-          </p>
+        {/* In a row of their own: text directly inside a grid is dropped from the accessibility tree. */}
+        {(error || (status === 'ready' && count === 0)) && (
+          <div role="rowgroup">
+            <div role="row" className="grid-message-row">
+              <div role="gridcell" aria-colspan={columns.length}>
+                {error ? (
+                  <p className="alert alert-error grid-message" role="alert">
+                    {error}
+                  </p>
+                ) : (
+                  <p className="grid-message muted">No identity matches the search and filter.</p>
+                )}
+              </div>
+            </div>
+          </div>
         )}
-        {status === 'ready' && count === 0 && <p className="grid-message muted">No identity matches the search and filter.</p>}
-        <div className="grid-canvas" data-flinging={flinging} style={{ height: `${virtualizer.getTotalSize()}px` }}>
+        <div className="grid-canvas" role="rowgroup" data-flinging={flinging} style={{ height: `${virtualizer.getTotalSize()}px` }}>
           {(flinging ? [] : items).map((item) => {
             const row = rowAt(pages, item.index);
             return (
