@@ -63,6 +63,7 @@ test('desktop responsiveness with a large engagement', async ({ page, nhi }) => 
     return { lag: w.__lag, long: w.__long };
   });
 
+  await page.getByRole('tab', { name: /Identities/u }).click();
   const grid = page.getByRole('grid', { name: 'Identities' });
   await expect(grid).toHaveAttribute('data-state', 'ready');
   const total = Number(await grid.getAttribute('data-total'));

@@ -9,6 +9,7 @@ test('the identity detail shows when, from where and with what it signs in, and 
   await nhi.open();
   await page.getByRole('button', { name: 'Open the bundled sample' }).click();
   await expect(page.locator('[data-job-state]')).toHaveAttribute('data-job-state', 'done');
+  await page.getByRole('tab', { name: /Identities/u }).click();
   const grid = page.getByRole('grid', { name: 'Identities' });
   await expect(grid).toHaveAttribute('data-state', 'ready');
   await page.getByRole('button', { name: 'Dismiss' }).click();

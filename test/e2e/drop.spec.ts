@@ -32,5 +32,6 @@ test('export files dropped on the window are imported', async ({ page, nhi }) =>
   const started = nhi.transport.calls.filter((c) => c.method === 'import:start');
   expect(started).toHaveLength(1);
   expect((started[0]?.request as { paths: string[] }).paths.sort()).toEqual(Object.values(paths).sort());
+  await page.getByRole('tab', { name: /Identities/u }).click();
   await expect(page.getByRole('grid', { name: 'Identities' })).toHaveAttribute('data-state', 'ready');
 });

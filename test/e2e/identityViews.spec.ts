@@ -21,6 +21,7 @@ test('identities filter by finding severity and source, columns are chosen, and 
   await nhi.open();
   await page.getByRole('button', { name: 'Open the bundled sample' }).click();
   await expect(page.locator('[data-job-state]')).toHaveAttribute('data-job-state', 'done');
+  await page.getByRole('tab', { name: /Identities/u }).click();
   const grid = page.getByRole('grid', { name: 'Identities' });
   await expect(grid).toHaveAttribute('data-state', 'ready');
   const everyone = await grid.getAttribute('data-total');

@@ -29,7 +29,11 @@ test.describe('a new engagement', () => {
 
     await expect(page.getByRole('heading', { level: 1, name: 'Fabrikam Ltd' })).toBeVisible();
     await expect(page.getByText('fabrikam.onmicrosoft.com · Auditor: A. Auditor · As of 2026-11-20', { exact: true })).toBeVisible();
+    // A new engagement opens on its overview, which says nothing was imported rather than showing empty figures.
+    await expect(page.getByTestId('overview-empty')).toContainText('Nothing imported yet');
+    await page.getByRole('tab', { name: /Identities/u }).click();
     await expect(page.getByTestId('identities-empty')).toContainText('No identities yet');
+    await page.getByRole('tab', { name: 'Overview' }).click();
 
     await page.getByRole('button', { name: 'Import files…' }).click();
     const activity = page.locator('[data-job-state]');
@@ -60,6 +64,7 @@ test.describe('a new engagement', () => {
     await expect(dialog).toBeHidden();
 
     // The inventory built from the good files.
+    await page.getByRole('tab', { name: /Identities/u }).click();
     const grid = page.getByRole('grid', { name: 'Identities' });
     await expect(grid).toHaveAttribute('data-state', 'ready');
     await expect(grid).toHaveAttribute('data-total', '3');

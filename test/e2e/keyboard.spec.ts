@@ -17,12 +17,16 @@ for (const scheme of SCHEMES) {
     await page.keyboard.press('Enter');
     await expect(page.locator('[data-job-state]')).toHaveAttribute('data-job-state', 'done');
     const grid = page.getByRole('grid', { name: 'Identities' });
-    await expect(grid).toHaveAttribute('data-state', 'ready');
 
-    // The tab list is one stop: the selected tab. Arrows, Home and End move between the views.
+    // The engagement opens on its overview. The tab list is one stop: the selected tab. Arrows,
+    // Home and End move between the views.
     const tabs = page.getByRole('tablist', { name: 'Engagement views' });
     const tab = (name: string | RegExp) => tabs.getByRole('tab', { name });
-    await tabTo(page, tab(/Identities/u));
+    await expect(tab('Overview')).toHaveAttribute('aria-selected', 'true');
+    await tabTo(page, tab('Overview'));
+    await page.keyboard.press('ArrowRight');
+    await expect(tab(/Identities/u)).toHaveAttribute('aria-selected', 'true');
+    await expect(grid).toHaveAttribute('data-state', 'ready');
     await expect(tabs.getByRole('tab')).toHaveCount(6);
     await expect(tabs.locator('[role="tab"][tabindex="0"]')).toHaveCount(1);
     const expectSelected = async (name: string | RegExp): Promise<void> => {

@@ -59,17 +59,20 @@ test('opening the sample and moving through the views does not make the layout j
   await step(page, 'open the sample');
   await page.getByRole('button', { name: 'Open the bundled sample' }).click();
   await expect(page.locator('[data-job-state]')).toHaveAttribute('data-job-state', 'done');
+  // The engagement opens on its overview.
+  await expect(page.getByTestId('top-risks').getByRole('listitem').first()).toBeVisible();
+  await settled(page);
+
+  await step(page, 'identities');
+  await page.getByRole('tab', { name: /Identities/u }).click();
   const grid = page.getByRole('grid', { name: 'Identities' });
   await expect(grid).toHaveAttribute('data-state', 'ready');
   await expect(page.getByTestId('identity-count')).toHaveText(/\d+ shown/u);
   await settled(page);
 
-  await step(page, 'overview');
+  await step(page, 'overview and back');
   await page.getByRole('tab', { name: 'Overview' }).click();
   await expect(page.getByTestId('top-risks').getByRole('listitem').first()).toBeVisible();
-  await settled(page);
-
-  await step(page, 'identities');
   await page.getByRole('tab', { name: /Identities/u }).click();
   await expect(grid).toHaveAttribute('data-state', 'ready');
   await settled(page);

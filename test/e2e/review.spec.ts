@@ -8,6 +8,7 @@ test('a review decision is recorded, exported in the workbook, edited by the mee
   await nhi.open();
   await page.getByRole('button', { name: 'Open the bundled sample' }).click();
   await expect(page.locator('[data-job-state]')).toHaveAttribute('data-job-state', 'done');
+  await page.getByRole('tab', { name: /Identities/u }).click();
   const grid = page.getByRole('grid', { name: 'Identities' });
   await expect(grid).toHaveAttribute('data-state', 'ready');
 

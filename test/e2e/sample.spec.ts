@@ -22,6 +22,7 @@ test.describe('the bundled sample', () => {
     await expect(page.getByRole('progressbar')).toHaveCount(0);
 
     // The inventory: rows with class badges, at least one person and one service account.
+    await page.getByRole('tab', { name: /Identities/u }).click();
     const grid = page.getByRole('grid', { name: 'Identities' });
     await expect(grid).toHaveAttribute('data-state', 'ready');
     const rows = grid.locator('[data-identity-id]');

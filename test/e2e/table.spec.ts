@@ -14,6 +14,7 @@ test('the identities table renders only what is visible and loads pages as it sc
   await page.getByRole('button', { name: 'Import files…' }).click();
   await expect(page.locator('[data-job-state]')).toHaveAttribute('data-job-state', 'done');
 
+  await page.getByRole('tab', { name: /Identities/u }).click();
   const grid = page.getByRole('grid', { name: 'Identities' });
   await expect(grid).toHaveAttribute('data-total', '1000');
   await expect(grid).toHaveAttribute('aria-rowcount', '1001');

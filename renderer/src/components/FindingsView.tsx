@@ -7,12 +7,14 @@ import { useSummaryStore } from '../stores/summaryStore';
 import { useViewStore } from '../stores/viewStore';
 import { RuleList } from './RuleList';
 
+// One empty object for every render: a selector returning a new {} each time re-renders without end.
+const NONE: Readonly<Record<string, number>> = {};
 const META = new Map(RULES.map((r) => [r.meta.id, r.meta]));
 
 /** Governance findings by rule, severity and framework, each with its subject one click from the identity. */
 export function FindingsView() {
   const s = useFindingsStore();
-  const bySeverity = useSummaryStore((x) => x.summary?.findingsBySeverity ?? {});
+  const bySeverity = useSummaryStore((x) => x.summary?.findingsBySeverity ?? NONE);
   const showIdentity = useViewStore((x) => x.showIdentity);
   const id = useId();
 

@@ -6,12 +6,15 @@ import { formatCount } from '../format';
 import { useCoverageStore } from '../stores/coverageStore';
 import { useFindingsStore } from '../stores/findingsStore';
 import { useIdentitiesStore } from '../stores/identitiesStore';
+import { selectCurrentJob, useImportStore } from '../stores/importStore';
 import { useSummaryStore } from '../stores/summaryStore';
 import { useViewStore } from '../stores/viewStore';
 import { BarList, type Bar } from './BarList';
 import { SummaryStrip } from './SummaryStrip';
 
 const TOP_RISKS = 8;
+// One empty list for every render: a selector returning a new [] each time re-renders without end.
+const NO_CAVEATS: readonly never[] = [];
 
 /** One line per identity and rule: three dangerous permissions of one app are one risk, counted. */
 function distinctRisks(rows: readonly Finding[]): { finding: Finding; count: number }[] {
@@ -31,7 +34,9 @@ function distinctRisks(rows: readonly Finding[]): { finding: Finding; count: num
  */
 export function OverviewView() {
   const summary = useSummaryStore((s) => s.summary);
-  const caveats = useCoverageStore((s) => s.coverage?.caveats ?? []);
+  const coverageKnown = useCoverageStore((s) => s.coverage != null);
+  const caveats = useCoverageStore((s) => s.coverage?.caveats ?? NO_CAVEATS);
+  const running = useImportStore((s) => selectCurrentJob(s)?.state === 'running');
   const showOnly = useIdentitiesStore((s) => s.showOnly);
   const setTab = useViewStore((s) => s.setTab);
   const showIdentity = useViewStore((s) => s.showIdentity);
@@ -52,6 +57,19 @@ export function OverviewView() {
 
   // The top risks come in a request of their own: the view appears with them, so nothing below them moves when they arrive.
   if (!summary || (risks == null && error == null)) return <p className="muted">Loading…</p>;
+  // Nothing imported: no figure, and above all no "every kind of evidence is present", would be true.
+  if (summary.files === 0) {
+    return (
+      <div key="empty" className="empty" data-testid="overview-empty">
+        <h2>{running ? 'Importing…' : 'Nothing imported yet'}</h2>
+        <p className="muted">
+          {running
+            ? 'The figures, the readiness verdicts and the top risks appear here when the import and the analysis finish.'
+            : 'Import the customer’s exports (sign-in logs of every kind, users, MFA registration, app registrations, service principals, role assignments): use Import files… or Import folder…, or drop them on this window. The Sources view lists what each kind of evidence is for.'}
+        </p>
+      </div>
+    );
+  }
   const identitiesBy = (filter: { classes?: IdentityClass[]; verdicts?: Verdict[] }): void => {
     showOnly(filter);
     setTab('identities');
@@ -127,7 +145,9 @@ export function OverviewView() {
           <h2 id="caveats-title" className="section-title">
             What the evidence cannot show
           </h2>
-          {caveats.length === 0 ? (
+          {!coverageKnown ? (
+            <p className="muted">Checking the evidence…</p>
+          ) : caveats.length === 0 ? (
             <p className="muted">Every kind of evidence the analysis uses is present.</p>
           ) : (
             <ul className="stack-list caveat-list">

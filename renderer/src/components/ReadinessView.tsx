@@ -114,9 +114,12 @@ function Group({ verdict, count }: { verdict: Verdict; count: number }) {
   );
 }
 
+// One empty object for every render: a selector returning a new {} each time re-renders without end.
+const NONE: Readonly<Record<string, number>> = {};
+
 /** Mandatory MFA, identity by enforced surface, grouped by verdict with the worst first. */
 export function ReadinessView() {
-  const byVerdict = useSummaryStore((s) => s.summary?.byVerdict ?? {});
+  const byVerdict = useSummaryStore((s) => s.summary?.byVerdict ?? NONE);
   const groups = GROUPS.filter((v) => (byVerdict[v] ?? 0) > 0);
   return (
     <div className="readiness-view" data-testid="readiness-view">

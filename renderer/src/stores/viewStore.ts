@@ -16,8 +16,8 @@ interface ViewState {
 
 /** Which view of the engagement is shown, and the jumps between them. */
 export const useViewStore = create<ViewState>()((set) => ({
-  // The table is where a consultant starts working; the overview is one click away.
-  tab: 'identities',
+  // An engagement opens on its overview: the figures, the coverage and the top risks, each a way in.
+  tab: 'overview',
   error: null,
   setTab: (tab) => set({ tab, error: null }),
   showIdentity: async (id) => {
@@ -29,5 +29,5 @@ export const useViewStore = create<ViewState>()((set) => ({
       set({ error: messageOf(err) });
     }
   },
-  reset: () => set({ tab: 'identities', error: null }),
+  reset: () => set({ tab: 'overview', error: null }),
 }));

@@ -30,6 +30,7 @@ export async function walkMainJourney(page: Page, nhi: Nhi, scheme: Scheme, at: 
   await at('2-import-running');
   await nhi.transport.release();
   await expect(page.locator('[data-job-state]')).toHaveAttribute('data-job-state', 'done');
+  await page.getByRole('tab', { name: /Identities/u }).click();
   const grid = page.getByRole('grid', { name: 'Identities' });
   await expect(grid).toHaveAttribute('data-state', 'ready');
   await at('3-import-done-identities');
@@ -119,9 +120,12 @@ export async function walkMainJourney(page: Page, nhi: Nhi, scheme: Scheme, at: 
   await form.getByRole('button', { name: 'Choose…' }).click();
   await at('5-new-engagement-form');
   await form.getByRole('button', { name: 'Create engagement' }).click();
+  await expect(page.getByTestId('overview-empty')).toBeVisible();
+  await at('5b-new-engagement-empty');
   await page.getByRole('button', { name: 'Import files…' }).click();
   await expect(page.locator('[data-job-state]')).toHaveAttribute('data-job-state', 'done');
-  await expect(grid).toHaveAttribute('data-state', 'ready');
+  // A new engagement opens on its overview, which fills in when the import has been analysed.
+  await expect(page.getByTestId('top-risks')).toBeVisible();
   await at('6-import-with-problems');
 
   await page.getByRole('button', { name: /View 3 rejected rows/u }).click();
