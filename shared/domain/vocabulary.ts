@@ -32,7 +32,8 @@ export const VERDICT_LABELS: Record<Verdict, string> = {
   will_break: 'Will break',
   at_risk: 'At risk',
   ready: 'Ready',
-  no_activity: 'No activity',
+  // Not "No activity": such users may sign in a lot, only never to an app the enforcement covers.
+  no_activity: 'No enforced use',
   cannot_assess: 'Cannot assess',
   not_in_scope: 'Not in scope',
 };

@@ -56,7 +56,7 @@ describe('nhi-audit CLI', () => {
     });
     expect(byUpn['report.job@contoso.com'].readiness.surfaces[0].sampleRequestIds.length).toBeGreaterThan(0);
     expect(byUpn['alice@contoso.com']).toMatchObject({ class: 'human', readiness: { verdict: 'ready' }, recommendation: { pattern: 'none' } });
-    expect(r.stdout).toMatch(/Mandatory MFA readiness\s+Will break\s+1\s+Ready\s+1\s+No activity\s+1/u);
+    expect(r.stdout).toMatch(/Mandatory MFA readiness\s+Will break\s+1\s+Ready\s+1\s+No enforced use\s+1/u);
     // The portal fixture has no registration or role exports: those rules say so instead of passing.
     const rules = Object.fromEntries(report.analysis.rules.map((x: { id: string }) => [x.id, x]));
     expect(rules['break-glass-without-phishing-resistant-mfa']).toMatchObject({ status: 'skipped', reason: 'Skipped: no MFA registration data was imported.' });
