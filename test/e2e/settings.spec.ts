@@ -13,10 +13,21 @@ test('changing a threshold re-analyses and shows what changed; a broken pattern 
   // A pattern that is not a regular expression: refused, nothing re-analysed.
   const patterns = view.getByLabel('Service-account name patterns');
   const original = await patterns.inputValue();
-  await patterns.fill(`${original}\n^(svc`);
+  // Typed as a person types it: a new line at the end, then the pattern.
+  await patterns.focus();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Enter');
+  await expect(patterns).toHaveValue(`${original}\n`);
+  await page.keyboard.type('^(svc');
+  // Said beside the list as it is typed; Apply takes the focus there instead of re-analysing.
+  await expect(patterns).toHaveAttribute('aria-invalid', 'true');
+  await expect(patterns).toHaveAccessibleDescription('"^(svc" is not a valid pattern (Unterminated group).');
   await view.getByRole('button', { name: 'Apply and re-analyse' }).click();
-  await expect(view.getByRole('alert')).toContainText('"^(svc" is not a valid pattern');
+  await expect(patterns).toBeFocused();
+  await expect(view.getByRole('progressbar')).toHaveCount(0);
+  await expect(view.getByTestId('analysis-changes')).toHaveCount(0);
   await patterns.fill(original);
+  await expect(patterns).toHaveAttribute('aria-invalid', 'false');
 
   await lifetime.fill('800');
   await view.getByRole('button', { name: 'Apply and re-analyse' }).click();

@@ -1,3 +1,4 @@
+import { describePatternProblem, patternProblems } from '../../../shared/classification/patterns';
 import { DEFAULT_CLASSIFICATION_SETTINGS } from '../../../shared/classification/settings';
 import { UserFacingError } from '../../../shared/contract/result';
 import type { EngagementSettings } from '../../../shared/contract/settings';
@@ -19,13 +20,8 @@ export function checkSettings(s: EngagementSettings): void {
     ['Sync-account name patterns', s.classification.syncAccountNamePatterns],
   ] as const;
   for (const [what, patterns] of lists) {
-    for (const p of patterns) {
-      try {
-        new RegExp(p, 'iu');
-      } catch (e) {
-        problems.push(`${what}: "${p}" is not a valid pattern (${(e as Error).message.replace(/^Invalid regular expression: /u, '')}).`);
-      }
-    }
+    for (const p of patternProblems(patterns)) problems.push(`${what}: ${describePatternProblem(p)}`);
+    if (patterns.some((p) => p.trim() === '')) problems.push(`${what}: an empty pattern would match every name.`);
   }
   const ids = new Set(RULES.map((r) => r.meta.id));
   for (const id of Object.keys(s.rules.severities)) if (!ids.has(id)) problems.push(`There is no rule "${id}" to set a severity for.`);

@@ -1,4 +1,5 @@
 import { useEffect, useId } from 'react';
+import { describePatternProblem, patternProblems } from '../../../shared/classification/patterns';
 import type { ClassificationSettings } from '../../../shared/classification/settings';
 import type { EngagementSettings } from '../../../shared/contract/settings';
 import { SEVERITIES, type Severity } from '../../../shared/domain/vocabulary';
@@ -89,7 +90,10 @@ export function SettingsView() {
       aria-labelledby={`${id}-title`}
       onSubmit={(e) => {
         e.preventDefault();
-        void s.apply();
+        // A list with a broken pattern: the focus goes to it, where the problem is written, and nothing is applied.
+        const invalid = e.currentTarget.querySelector<HTMLElement>('[aria-invalid="true"]');
+        if (invalid) invalid.focus();
+        else void s.apply();
       }}
     >
       <header className="settings-header">
@@ -125,27 +129,34 @@ export function SettingsView() {
         </fieldset>
         <fieldset className="card settings-group">
           <legend>Name patterns (one regular expression a line, case-insensitive)</legend>
-          {PATTERN_LISTS.map((p) => (
-            <div key={p.key} className="setting setting-wide">
-              <label htmlFor={`${id}-${p.key}`}>{p.label}</label>
-              <textarea
-                id={`${id}-${p.key}`}
-                className="input mono"
-                rows={Math.max(3, draft.classification[p.key].length + 1)}
-                spellCheck={false}
-                disabled={busy}
-                value={draft.classification[p.key].join('\n')}
-                onChange={(e) =>
-                  setClassification({
-                    [p.key]: e.target.value
-                      .split('\n')
-                      .map((l) => l.trim())
-                      .filter((l) => l !== ''),
-                  })
-                }
-              />
-            </div>
-          ))}
+          {PATTERN_LISTS.map((p) => {
+            const problems = patternProblems(draft.classification[p.key]);
+            return (
+              <div key={p.key} className="setting setting-wide">
+                <label htmlFor={`${id}-${p.key}`}>{p.label}</label>
+                <textarea
+                  id={`${id}-${p.key}`}
+                  className="input mono"
+                  rows={Math.max(3, draft.classification[p.key].length + 1)}
+                  spellCheck={false}
+                  disabled={busy}
+                  aria-invalid={problems.length > 0}
+                  aria-describedby={problems.length > 0 ? `${id}-${p.key}-problems` : undefined}
+                  value={draft.classification[p.key].join('\n')}
+                  // Lines kept as typed (an Enter at the end must stay); blank ones are dropped when applied.
+                  onChange={(e) => setClassification({ [p.key]: e.target.value.split('\n') })}
+                />
+                {/* Said beside the list as it is typed; Apply refuses while any remains. */}
+                {problems.length > 0 && (
+                  <ul id={`${id}-${p.key}-problems`} className="field-problems">
+                    {problems.map((problem) => (
+                      <li key={problem.line}>{describePatternProblem(problem)}</li>
+                    ))}
+                  </ul>
+                )}
+              </div>
+            );
+          })}
         </fieldset>
         <fieldset className="card settings-group">
           <legend>Governance rules</legend>

@@ -44,8 +44,10 @@ export const useSettingsStore = create<SettingsState>()((set, get) => {
     edit: (change) => set((s) => (s.draft ? { draft: change(s.draft) } : {})),
     resetToDefaults: () => set((s) => ({ draft: s.defaults })),
     apply: async () => {
-      const draft = get().draft;
-      if (!draft || get().status === 'running') return;
+      const typed = get().draft;
+      if (!typed || get().status === 'running') return;
+      const draft = withoutBlankPatterns(typed);
+      set({ draft });
       set({ status: 'running', error: null, progress: null, changes: null });
       try {
         jobId = (await unwrap(api().settings_update(draft))).jobId;
@@ -75,3 +77,18 @@ export const useSettingsStore = create<SettingsState>()((set, get) => {
     },
   };
 });
+
+/** The name patterns as applied: trimmed, blank lines dropped (an empty pattern would match every name). */
+function withoutBlankPatterns(s: EngagementSettings): EngagementSettings {
+  const clean = (lines: readonly string[]): string[] => lines.map((l) => l.trim()).filter((l) => l !== '');
+  const c = s.classification;
+  return {
+    ...s,
+    classification: {
+      ...c,
+      serviceAccountNamePatterns: clean(c.serviceAccountNamePatterns),
+      breakGlassNamePatterns: clean(c.breakGlassNamePatterns),
+      syncAccountNamePatterns: clean(c.syncAccountNamePatterns),
+    },
+  };
+}
