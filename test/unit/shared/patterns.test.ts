@@ -8,7 +8,7 @@ describe('name pattern problems', () => {
       [2, '^(svc'],
       [4, '[z-a]'],
     ]);
-    expect(describePatternProblem(problems[0]!)).toBe('"^(svc" is not a valid pattern (Unterminated group).');
+    expect(problems.map(describePatternProblem)[0]).toBe('"^(svc" is not a valid pattern (Unterminated group).');
   });
 
   it('compiles with the classifier flags: a pattern valid only without the Unicode flag is refused', () => {
