@@ -68,54 +68,30 @@ test('desktop responsiveness with a large engagement', async ({ page, nhi }) => 
   await expect(grid).toHaveAttribute('data-state', 'ready');
   const total = Number(await grid.getAttribute('data-total'));
 
-  // Scroll as a mouse wheel does (120 px a frame), then fling from top to bottom moving every frame
+  // Scroll as a mouse wheel does (120 px a frame), as a slow scrollbar drag does (half a screen a
+  // frame, under the fling threshold, so rows are drawn every frame), then fling from top to bottom
   // (hundreds of rows a frame), recording the frame intervals of each.
-  const wheel = await page.evaluate(async () => {
-    const el = document.querySelector<HTMLElement>('.grid-scroll');
-    if (!el) throw new Error('no grid');
-    const frames: number[] = [];
-    let last = performance.now();
-    for (let i = 0; i < 300; i++) {
-      el.scrollTop += 120;
-      await new Promise((r) => requestAnimationFrame(r));
-      const now = performance.now();
-      frames.push(now - last);
-      last = now;
-    }
-    el.scrollTop = 0;
-    return frames;
-  });
-  // A slow scrollbar drag: half a screen a frame, under the fling threshold, so rows are drawn every frame.
-  const drag = await page.evaluate(async () => {
-    const el = document.querySelector<HTMLElement>('.grid-scroll');
-    if (!el) throw new Error('no grid');
-    const frames: number[] = [];
-    let last = performance.now();
-    for (let i = 0; i < 300; i++) {
-      el.scrollTop += Math.floor(el.clientHeight / 2);
-      await new Promise((r) => requestAnimationFrame(r));
-      const now = performance.now();
-      frames.push(now - last);
-      last = now;
-    }
-    el.scrollTop = 0;
-    return frames;
-  });
-  const scroll = await page.evaluate(async () => {
-    const el = document.querySelector<HTMLElement>('.grid-scroll');
-    if (!el) throw new Error('no grid');
-    const frames: number[] = [];
-    let last = performance.now();
-    const step = Math.max(200, Math.ceil((el.scrollHeight - el.clientHeight) / 600));
-    for (let i = 0; i < 600; i++) {
-      el.scrollTop += step;
-      await new Promise((r) => requestAnimationFrame(r));
-      const now = performance.now();
-      frames.push(now - last);
-      last = now;
-    }
-    return { frames, end: el.scrollTop + el.clientHeight >= el.scrollHeight - 2 };
-  });
+  const scrollFrames = (how: { frames: number; step: 'wheel' | 'half' | 'fling'; thenTop: boolean }) =>
+    page.evaluate(async ({ frames: count, step, thenTop }) => {
+      const el = document.querySelector<HTMLElement>('.grid-scroll');
+      if (!el) throw new Error('no grid');
+      const by = step === 'wheel' ? 120 : step === 'half' ? Math.floor(el.clientHeight / 2) : Math.max(200, Math.ceil((el.scrollHeight - el.clientHeight) / count));
+      const frames: number[] = [];
+      let last = performance.now();
+      for (let i = 0; i < count; i++) {
+        el.scrollTop += by;
+        await new Promise((r) => requestAnimationFrame(r));
+        const now = performance.now();
+        frames.push(now - last);
+        last = now;
+      }
+      const end = el.scrollTop + el.clientHeight >= el.scrollHeight - 2;
+      if (thenTop) el.scrollTop = 0;
+      return { frames, end };
+    }, how);
+  const wheel = (await scrollFrames({ frames: 300, step: 'wheel', thenTop: true })).frames;
+  const drag = (await scrollFrames({ frames: 300, step: 'half', thenTop: true })).frames;
+  const scroll = await scrollFrames({ frames: 600, step: 'fling', thenTop: false });
   const t1 = Date.now();
   await expect(grid.locator(`[aria-rowindex="${total + 1}"]`)).toBeVisible();
   const lastRowMs = Date.now() - t1;

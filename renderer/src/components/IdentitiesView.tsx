@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useIdentitiesStore } from '../stores/identitiesStore';
-import { selectCurrentJob, useImportStore } from '../stores/importStore';
 import { useSummaryStore } from '../stores/summaryStore';
+import { EmptyView } from './EmptyView';
 import { focusLost } from './focus';
 import { IdentityDetail } from './IdentityDetail';
 import { IdentityTable } from './IdentityTable';
@@ -13,7 +13,6 @@ export function IdentitiesView() {
   const summary = useSummaryStore((s) => s.summary);
   const summaryError = useSummaryStore((s) => s.error);
   const selected = useIdentitiesStore((s) => s.selected);
-  const running = useImportStore((s) => selectCurrentJob(s)?.state === 'running');
   const root = useRef<HTMLDivElement>(null);
   const hadDetail = useRef(false);
   useEffect(() => {
@@ -31,15 +30,12 @@ export function IdentitiesView() {
   }
   if (summary && summary.identities === 0) {
     return (
-      // Keyed apart from the inventory below: the inventory replaces this message, it does not move it.
-      <div key="empty" className="empty" data-testid="identities-empty">
-        <h2>{running ? 'Importing…' : 'No identities yet'}</h2>
-        <p className="muted">
-          {running
-            ? 'Identities appear here when the import and the analysis finish.'
-            : 'Import sign-in logs (interactive, non-interactive, service principal, managed identity) and the users export to build the inventory.'}
-        </p>
-      </div>
+      <EmptyView
+        testId="identities-empty"
+        title="No identities yet"
+        hint="Import sign-in logs (interactive, non-interactive, service principal, managed identity) and the users export to build the inventory."
+        whileImporting="Identities appear here when the import and the analysis finish."
+      />
     );
   }
   return (

@@ -6,10 +6,10 @@ import { formatCount } from '../format';
 import { useCoverageStore } from '../stores/coverageStore';
 import { useFindingsStore } from '../stores/findingsStore';
 import { useIdentitiesStore } from '../stores/identitiesStore';
-import { selectCurrentJob, useImportStore } from '../stores/importStore';
 import { useSummaryStore } from '../stores/summaryStore';
 import { useViewStore } from '../stores/viewStore';
 import { BarList, type Bar } from './BarList';
+import { EmptyView } from './EmptyView';
 import { SummaryStrip } from './SummaryStrip';
 
 const TOP_RISKS = 8;
@@ -36,7 +36,6 @@ export function OverviewView() {
   const summary = useSummaryStore((s) => s.summary);
   const coverageKnown = useCoverageStore((s) => s.coverage != null);
   const caveats = useCoverageStore((s) => s.coverage?.caveats ?? NO_CAVEATS);
-  const running = useImportStore((s) => selectCurrentJob(s)?.state === 'running');
   const showOnly = useIdentitiesStore((s) => s.showOnly);
   const setTab = useViewStore((s) => s.setTab);
   const showIdentity = useViewStore((s) => s.showIdentity);
@@ -60,14 +59,12 @@ export function OverviewView() {
   // Nothing imported: no figure, and above all no "every kind of evidence is present", would be true.
   if (summary.files === 0) {
     return (
-      <div key="empty" className="empty" data-testid="overview-empty">
-        <h2>{running ? 'Importing…' : 'Nothing imported yet'}</h2>
-        <p className="muted">
-          {running
-            ? 'The figures, the readiness verdicts and the top risks appear here when the import and the analysis finish.'
-            : 'Import the customer’s exports (sign-in logs of every kind, users, MFA registration, app registrations, service principals, role assignments): use Import files… or Import folder…, or drop them on this window. The Sources view lists what each kind of evidence is for.'}
-        </p>
-      </div>
+      <EmptyView
+        testId="overview-empty"
+        title="Nothing imported yet"
+        hint="Import the customer’s exports (sign-in logs of every kind, users, MFA registration, app registrations, service principals, role assignments): use Import files… or Import folder…, or drop them on this window. The Sources view lists what each kind of evidence is for."
+        whileImporting="The figures, the readiness verdicts and the top risks appear here when the import and the analysis finish."
+      />
     );
   }
   const identitiesBy = (filter: { classes?: IdentityClass[]; verdicts?: Verdict[] }): void => {
