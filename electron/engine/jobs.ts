@@ -1,3 +1,4 @@
+import type { ImportOutcome } from '../../shared/contract/dto';
 import type { EventName, EventPayload, JobKind, JobProgress, JobResult } from '../../shared/contract/events';
 import { serializeError } from '../../shared/contract/result';
 
@@ -8,6 +9,8 @@ export interface JobContext {
   signal: AbortSignal;
   /** Reports progress; throttled here so a fast loop cannot flood the UI. */
   progress(p: Omit<JobProgress, 'jobId' | 'kind'>): void;
+  /** An import's file has ended (imported, skipped, failed or cancelled); never throttled. */
+  fileDone(outcome: ImportOutcome): void;
 }
 
 const PROGRESS_INTERVAL_MS = 100;
@@ -37,6 +40,7 @@ export class JobRunner {
         last = now;
         this.emit('job:progress', { jobId, kind, ...p });
       },
+      fileDone: (outcome) => this.emit('job:fileDone', { jobId, outcome }),
     };
     this.queue = this.queue.then(async () => {
       try {

@@ -34,6 +34,10 @@ export type JobResult = z.infer<typeof JobResultSchema>;
 export const JobDoneSchema = z.object({ jobId: z.string(), result: JobResultSchema });
 export type JobDone = z.infer<typeof JobDoneSchema>;
 
+/** Pushed by an import as each file ends, so its result shows while the next ones are read; `job:done` still carries them all. */
+export const JobFileDoneSchema = z.object({ jobId: z.string(), outcome: ImportOutcomeSchema });
+export type JobFileDone = z.infer<typeof JobFileDoneSchema>;
+
 export const SerializedErrorSchema = z.object({
   name: z.string(),
   message: z.string(),
@@ -62,6 +66,7 @@ export const EVENTS = {
   'job:progress': JobProgressSchema,
   'job:done': JobDoneSchema,
   'job:failed': JobFailedSchema,
+  'job:fileDone': JobFileDoneSchema,
   'menu:command': MenuCommandSchema,
 } as const;
 export type EventName = keyof typeof EVENTS;

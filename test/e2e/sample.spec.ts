@@ -16,6 +16,10 @@ test.describe('the bundled sample', () => {
     await expect(bar).toBeVisible();
     await expect(bar).toHaveAttribute('aria-valuenow', /^\d+$/u);
     await expect(page.getByRole('button', { name: 'Cancel' })).toBeEnabled();
+    // Each file's result shows as soon as it is read, while the import still runs.
+    const results = page.getByRole('table', { name: 'Import results per file' });
+    await expect(results.locator('tr[data-outcome="imported"]').first()).toBeVisible();
+    await expect(activity).toHaveAttribute('data-job-state', 'running');
 
     await nhi.transport.release();
     await expect(activity).toHaveAttribute('data-job-state', 'done');

@@ -18,7 +18,7 @@ export function inProcessEngine(): {
   job: (jobId: string) => Promise<JobResult>;
 } {
   const dir = mkdtempSync(join(tmpdir(), 'nhi-engine-'));
-  const events: Events = { 'job:progress': [], 'job:done': [], 'job:failed': [], 'menu:command': [] };
+  const events: Events = { 'job:progress': [], 'job:done': [], 'job:failed': [], 'job:fileDone': [], 'menu:command': [] };
   const engine = new Engine({ samplePath: SAMPLE, dataDir: dir, appVersion: 'test' }, (event, payload) => {
     (events[event] as unknown[]).push(payload);
   });

@@ -31,7 +31,12 @@ async function importAll(
   ctx: JobContext,
   parserPath: string | undefined,
 ): Promise<ImportOutcome[]> {
-  const outcomes: ImportOutcome[] = problems.map((p) => outcome({ path: p.path, name: displayName(p.path) }, { error: p.error }));
+  const outcomes: ImportOutcome[] = [];
+  const ended = (o: ImportOutcome): void => {
+    outcomes.push(o);
+    ctx.fileDone(o);
+  };
+  for (const p of problems) ended(outcome({ path: p.path, name: displayName(p.path) }, { error: p.error }));
   const overrides = new Map<string, ImportKind>();
   for (const [p, k] of Object.entries(kinds)) overrides.set(p, k);
   const started = Date.now();
@@ -39,7 +44,7 @@ async function importAll(
   for (const [i, file] of files.entries()) {
     const kindOverride = overrides.get(file.path) ?? overrides.get(file.name);
     if (ctx.signal.aborted) {
-      outcomes.push(cancelled(file));
+      ended(cancelled(file));
       continue;
     }
     try {
@@ -65,13 +70,13 @@ async function importAll(
         },
       });
       totalRows += outcome.rowsImported + outcome.rowsRejected + outcome.rowsDuplicate;
-      outcomes.push(outcome);
+      ended(outcome);
     } catch (err) {
       if (err instanceof CancelledError) {
-        outcomes.push(cancelled(file));
+        ended(cancelled(file));
         continue;
       }
-      outcomes.push(
+      ended(
         outcome(file, { kind: kindOverride ?? null, error: `The file could not be read: ${(err as Error).message}. Nothing from it was imported.` }),
       );
     }

@@ -110,9 +110,11 @@ export function ImportActivity({ job }: { job: ImportJob }) {
                   <dd className="num">{p ? `${Math.round(p.fraction * 100)}%` : '—'}</dd>
                 </div>
               </dl>
-              <p className="muted activity-note">Each file&apos;s result shows here when the import ends.</p>
+              {outcomes.length === 0 && <p className="muted activity-note">Each file&apos;s result shows here as soon as it is read.</p>}
             </div>
           )}
+          {/* The files ended so far, while the others are read; kinds are chosen once the import has ended. */}
+          {job.state === 'running' && outcomes.length > 0 && <OutcomeTable id="import-outcomes" outcomes={outcomes} />}
           {failure}
           {job.state !== 'running' && outcomes.length === 0 && !job.error && <p className="muted">No files were found to import.</p>}
           {job.state !== 'running' && outcomes.length > 0 && (

@@ -29,6 +29,7 @@ export const useAppStore = create<AppStoreState>()((set) => ({
       api().on('job:progress', (p) => jobs.onProgress(p)),
       api().on('job:done', (d) => jobs.onDone(d)),
       api().on('job:failed', (f) => jobs.onFailed(f)),
+      api().on('job:fileDone', (e) => jobs.onFileDone(e)),
       api().on('job:progress', (p) => exports.onProgress(p)),
       api().on('job:done', (d) => exports.onDone(d)),
       api().on('job:failed', (f) => exports.onFailed(f)),

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { ImportOutcome } from '../../../shared/contract/dto';
-import type { JobDone, JobFailed, JobProgress } from '../../../shared/contract/events';
+import type { JobDone, JobFailed, JobFileDone, JobProgress } from '../../../shared/contract/events';
 import type { ImportKind } from '../../../shared/domain/importKinds';
 import { api, messageOf, unwrap } from '../api';
 import { refreshEngagementData } from './engagementData';
@@ -12,6 +12,8 @@ export interface ImportJob {
   state: JobState;
   progress: JobProgress | null;
   outcomes: ImportOutcome[];
+  /** The files ended so far while the import runs, in order; `outcomes` replaces them when it ends. */
+  soFar: ImportOutcome[];
   analysed: boolean;
   error: string | null;
   cancelling: boolean;
@@ -40,6 +42,7 @@ interface ImportState {
   onProgress(p: JobProgress): void;
   onDone(d: JobDone): void;
   onFailed(f: JobFailed): void;
+  onFileDone(e: JobFileDone): void;
 }
 
 const blank = (jobId: string): ImportJob => ({
@@ -47,6 +50,7 @@ const blank = (jobId: string): ImportJob => ({
   state: 'running',
   progress: null,
   outcomes: [],
+  soFar: [],
   analysed: false,
   error: null,
   cancelling: false,
@@ -133,6 +137,10 @@ export const useImportStore = create<ImportState>()((set, get) => {
       patch(p.jobId, (job) => (job.state === 'running' ? { progress: p } : {}));
     },
 
+    onFileDone: (e) => {
+      patch(e.jobId, (job) => (job.state === 'running' ? { soFar: [...job.soFar, e.outcome] } : {}));
+    },
+
     onDone: (d) => {
       if (d.result.kind !== 'import') return;
       const { outcomes, analysed } = d.result;
@@ -151,7 +159,8 @@ export const useImportStore = create<ImportState>()((set, get) => {
 /** A job's outcomes as shown: for a corrective re-import, the earlier list with the file's new outcome in its place. */
 export function shownOutcomes(job: ImportJob): ImportOutcome[] {
   const c = job.corrects;
-  if (!c) return job.outcomes;
+  // Before `job:done` (running, or failed part-way) the files ended so far: each was committed on its own.
+  if (!c) return job.state === 'done' ? job.outcomes : job.soFar;
   if (job.state !== 'done') return c.outcomes;
   return c.outcomes.flatMap((o) => (o.path === c.path ? job.outcomes : [o]));
 }
