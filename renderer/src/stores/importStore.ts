@@ -138,7 +138,12 @@ export const useImportStore = create<ImportState>()((set, get) => {
     },
 
     onFileDone: (e) => {
-      patch(e.jobId, (job) => (job.state === 'running' ? { soFar: [...job.soFar, e.outcome] } : {}));
+      patch(e.jobId, (job) => {
+        if (job.state !== 'running') return {};
+        // The file shown as being read has ended: it is not named again until the next one reports.
+        const progress = job.progress?.file === e.outcome.name ? { ...job.progress, file: null, rows: 0 } : job.progress;
+        return { soFar: [...job.soFar, e.outcome], progress };
+      });
     },
 
     onDone: (d) => {
