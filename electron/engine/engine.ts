@@ -9,6 +9,7 @@ import { Engagement } from './engagement';
 import { writeReport } from './export/report';
 import { writeWorkbook } from './export/workbook';
 import { pseudonymKey } from './export/pseudonymize';
+import { changeFileKind } from './import/changeKind';
 import { runImport } from './import/runImport';
 import { JobRunner, type Emit, type JobContext } from './jobs';
 import { getCoverage, recordSignInCategories } from './queries/coverage';
@@ -85,6 +86,16 @@ export class Engine {
     },
     'import:start': (req) => ({ jobId: this.startImport(req.paths, req.kinds, req.analyse) }),
     'import:files': () => listImportedFiles(this.current().reader),
+    'import:changeKind': (req) => {
+      const engagement = this.current();
+      return {
+        jobId: this.jobs.start('analysis', async (ctx) => {
+          // Inside the job: jobs run one at a time, so no import is writing meanwhile.
+          changeFileKind(engagement.writer, req.fileId, req.kind);
+          return this.analyse(engagement, ctx, true);
+        }),
+      };
+    },
     'analysis:run': () => {
       const engagement = this.current();
       return { jobId: this.jobs.start('analysis', async (ctx) => this.analyse(engagement, ctx)) };

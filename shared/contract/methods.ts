@@ -70,6 +70,12 @@ export const METHODS = {
     request: z.object({}),
     response: z.array(ImportedFileSchema),
   },
+  /** Records an imported file as the other kind its columns allow, then re-analyses (an analysis job with its changes). */
+  'import:changeKind': {
+    handler: 'engine',
+    request: z.object({ fileId: z.number().int().positive(), kind: ImportKindSchema }),
+    response: JobHandleSchema,
+  },
   'analysis:run': {
     handler: 'engine',
     request: z.object({}),

@@ -73,3 +73,18 @@ export const IMPORT_KIND_LABELS: Record<ImportKind, string> = {
   'entra.roles.schedules.graph.json': 'Entra PIM role schedules (Graph eligibility / assignment schedules JSON)',
   'azure.ipranges.json': 'Azure IP ranges and service tags (Microsoft download JSON)',
 };
+
+/**
+ * Kinds whose files the detector can only tell apart by their name: portal interactive and
+ * non-interactive user sign-in CSVs have the same columns. An imported file of one may be
+ * re-labelled as the other when its name said the wrong thing; no other kind can change after import.
+ */
+const RELABELLED: Partial<Record<ImportKind, ImportKind>> = {
+  'signins.portal.interactive.csv': 'signins.portal.non_interactive.csv',
+  'signins.portal.non_interactive.csv': 'signins.portal.interactive.csv',
+};
+
+/** The kind an imported file of `kind` may be changed to, or null. */
+export function relabelledKind(kind: string): ImportKind | null {
+  return RELABELLED[kind as ImportKind] ?? null;
+}
