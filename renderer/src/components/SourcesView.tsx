@@ -2,9 +2,12 @@ import { useState } from 'react';
 import type { ImportedFile } from '../../../shared/contract/dto';
 import { formatBytes, formatCount, formatTime } from '../format';
 import { useSourcesStore } from '../stores/sourcesStore';
+import { relabelledKind } from '../../../shared/domain/importKinds';
+import { AnalysisChangesPanel } from './AnalysisChangesPanel';
 import { archiveLocation } from './archivePath';
 import { CoveragePanel } from './CoveragePanel';
 import { kindLabel } from './kindLabel';
+import { ProgressBar } from './ProgressBar';
 import { RejectionsDialog } from './RejectionsDialog';
 
 const DELIMITERS: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
@@ -33,6 +36,7 @@ export function SourcesView() {
   }
   return (
     <>
+      <KindChangeStatus />
       <CoveragePanel />
       {/* Focusable: wider than the window at times, and scrolled with the keyboard. */}
       <div className="sources" data-testid="sources" role="region" aria-label="Imported files" tabIndex={0}>
@@ -72,7 +76,10 @@ export function SourcesView() {
                     </p>
                   ))}
                 </td>
-                <td>{kindLabel(f.kind)}</td>
+                <td>
+                  {kindLabel(f.kind)}
+                  <KindChangeButton file={f} />
+                </td>
                 <td className="num">{formatCount(f.rowsImported)}</td>
                 <td className="num">
                   {f.rowsRejected > 0 ? (
@@ -99,5 +106,61 @@ export function SourcesView() {
         {open && <RejectionsDialog fileName={open.name} rejections={open.rejections} total={open.rowsRejected} onClose={() => setOpen(null)} />}
       </div>
     </>
+  );
+}
+
+/** The kind's name without its format: "Non-interactive sign-ins (portal CSV)" -> "non-interactive sign-ins". */
+function shortKind(kind: string): string {
+  const label = kindLabel(kind);
+  const cut = label.indexOf(' (');
+  return (cut > 0 ? label.slice(0, cut) : label).toLowerCase();
+}
+
+/**
+ * For a file the detector told apart by its name only (portal interactive vs non-interactive
+ * sign-ins): record it as the other kind, when its name said the wrong thing.
+ */
+function KindChangeButton({ file }: { file: ImportedFile }) {
+  const changeKind = useSourcesStore((s) => s.changeKind);
+  const busy = useSourcesStore((s) => s.change?.state === 'running');
+  const other = relabelledKind(file.kind);
+  if (!other) return null;
+  return (
+    <button
+      type="button"
+      className="link-button cell-sub"
+      disabled={busy}
+      onClick={() => void changeKind(file, other)}
+      aria-label={`Record as ${shortKind(other)}: ${file.name}`}
+      title="Told apart from its name only: the columns of both kinds are the same. Re-analyses the engagement."
+    >
+      Record as {shortKind(other)}
+    </button>
+  );
+}
+
+/** The re-analysis after a kind change, then what it changed, where the change was asked for. */
+function KindChangeStatus() {
+  const change = useSourcesStore((s) => s.change);
+  if (!change) return null;
+  return (
+    <div className="kind-change" data-testid="kind-change" data-state={change.state}>
+      {change.state === 'running' && (
+        <ProgressBar fraction={change.progress?.fraction ?? null} label="Re-analysis" valueText={change.progress?.phase ?? `Recording ${change.name} as ${shortKind(change.kind)}`} />
+      )}
+      {change.state === 'failed' && (
+        <p className="alert alert-error" role="alert">
+          {change.error}
+        </p>
+      )}
+      {change.state === 'done' && (
+        <>
+          <p className="muted" role="status">
+            {change.name} is now recorded as {shortKind(change.kind)}; the engagement was re-analysed.
+          </p>
+          {change.changes && <AnalysisChangesPanel changes={change.changes} />}
+        </>
+      )}
+    </div>
   );
 }

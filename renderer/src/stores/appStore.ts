@@ -4,6 +4,7 @@ import { useEngagementStore } from './engagementStore';
 import { useExportStore } from './exportStore';
 import { useImportStore } from './importStore';
 import { useSettingsStore } from './settingsStore';
+import { useSourcesStore } from './sourcesStore';
 import { runMenuCommand } from './menuCommands';
 
 export type AppState = 'loading' | 'ready' | 'unavailable';
@@ -30,6 +31,9 @@ export const useAppStore = create<AppStoreState>()((set) => ({
       api().on('job:done', (d) => jobs.onDone(d)),
       api().on('job:failed', (f) => jobs.onFailed(f)),
       api().on('job:fileDone', (e) => jobs.onFileDone(e)),
+      api().on('job:progress', (p) => useSourcesStore.getState().onProgress(p)),
+      api().on('job:done', (d) => useSourcesStore.getState().onDone(d)),
+      api().on('job:failed', (f) => useSourcesStore.getState().onFailed(f)),
       api().on('job:progress', (p) => exports.onProgress(p)),
       api().on('job:done', (d) => exports.onDone(d)),
       api().on('job:failed', (f) => exports.onFailed(f)),
