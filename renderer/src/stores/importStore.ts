@@ -57,7 +57,11 @@ const blank = (jobId: string): ImportJob => ({
   corrects: null,
 });
 
+const FILE_RESULTS_INTERVAL_MS = 150;
+
 export const useImportStore = create<ImportState>()((set, get) => {
+  const endedFiles = new Map<string, ImportOutcome[]>();
+  let flushTimer: ReturnType<typeof setTimeout> | null = null;
   const patch = (jobId: string, change: (job: ImportJob) => Partial<ImportJob>): void =>
     set((s) => {
       const job = s.jobs[jobId] ?? blank(jobId);
@@ -138,12 +142,23 @@ export const useImportStore = create<ImportState>()((set, get) => {
     },
 
     onFileDone: (e) => {
-      patch(e.jobId, (job) => {
-        if (job.state !== 'running') return {};
-        // The file shown as being read has ended: it is not named again until the next one reports.
-        const progress = job.progress?.file === e.outcome.name ? { ...job.progress, file: null, rows: 0 } : job.progress;
-        return { soFar: [...job.soFar, e.outcome], progress };
-      });
+      // Gathered and shown a few times a second: a folder of thousands of small files must not
+      // re-render the growing table once per file.
+      const list = endedFiles.get(e.jobId) ?? [];
+      list.push(e.outcome);
+      endedFiles.set(e.jobId, list);
+      flushTimer ??= setTimeout(() => {
+        flushTimer = null;
+        for (const [jobId, ended] of endedFiles) {
+          patch(jobId, (job) => {
+            if (job.state !== 'running') return {};
+            // The file shown as being read has ended: it is not named again until the next one reports.
+            const progress = ended.some((o) => o.name === job.progress?.file) && job.progress ? { ...job.progress, file: null, rows: 0 } : job.progress;
+            return { soFar: [...job.soFar, ...ended], progress };
+          });
+        }
+        endedFiles.clear();
+      }, FILE_RESULTS_INTERVAL_MS);
     },
 
     onDone: (d) => {
