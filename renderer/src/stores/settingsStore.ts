@@ -3,6 +3,7 @@ import type { JobDone, JobFailed, JobProgress } from '../../../shared/contract/e
 import type { AnalysisChanges, EngagementSettings } from '../../../shared/contract/settings';
 import { api, messageOf, unwrap } from '../api';
 import { refreshEngagementData } from './engagementData';
+import { followJob } from './jobFollower';
 
 interface SettingsState {
   defaults: EngagementSettings | null;
@@ -23,8 +24,15 @@ interface SettingsState {
 
 /** The engagement's thresholds and name patterns, edited as a draft and applied with a re-analysis. */
 export const useSettingsStore = create<SettingsState>()((set, get) => {
-  let jobId: string | null = null;
-  const early = new Map<string, () => void>();
+  const job = followJob({
+    progress: (p) => set({ progress: p }),
+    done: (d) => {
+      if (d.result.kind !== 'analysis') return;
+      set({ status: 'ready', changes: d.result.changes, progress: null });
+      void refreshEngagementData();
+    },
+    failed: (f) => set({ status: 'ready', error: f.error.message, progress: null }),
+  });
   return {
     defaults: null,
     draft: null,
@@ -47,34 +55,22 @@ export const useSettingsStore = create<SettingsState>()((set, get) => {
       const typed = get().draft;
       if (!typed || get().status === 'running') return;
       const draft = withoutBlankPatterns(typed);
-      set({ draft });
-      set({ status: 'running', error: null, progress: null, changes: null });
+      set({ draft, status: 'running', error: null, progress: null, changes: null });
+      job.starting();
       try {
-        jobId = (await unwrap(api().settings_update(draft))).jobId;
-        early.get(jobId)?.();
-        early.clear();
+        job.started((await unwrap(api().settings_update(draft))).jobId);
       } catch (err) {
+        job.notStarted();
         set({ status: 'ready', error: messageOf(err) });
       }
     },
     reset: () => {
-      jobId = null;
+      job.forget();
       set({ defaults: null, draft: null, status: 'idle', error: null, progress: null, changes: null });
     },
-    onProgress: (p) => {
-      if (p.jobId === jobId) set({ progress: p });
-    },
-    onDone: (d) => {
-      if (get().status === 'running' && jobId == null) early.set(d.jobId, () => get().onDone(d));
-      if (d.jobId !== jobId || d.result.kind !== 'analysis') return;
-      set({ status: 'ready', changes: d.result.changes, progress: null });
-      void refreshEngagementData();
-    },
-    onFailed: (f) => {
-      if (get().status === 'running' && jobId == null) early.set(f.jobId, () => get().onFailed(f));
-      if (f.jobId !== jobId) return;
-      set({ status: 'ready', error: f.error.message, progress: null });
-    },
+    onProgress: job.onProgress,
+    onDone: job.onDone,
+    onFailed: job.onFailed,
   };
 });
 

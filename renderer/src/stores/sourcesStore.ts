@@ -5,6 +5,7 @@ import type { AnalysisChanges } from '../../../shared/contract/settings';
 import type { ImportKind } from '../../../shared/domain/importKinds';
 import { api, messageOf, unwrap } from '../api';
 import { refreshEngagementData } from './engagementData';
+import { followJob } from './jobFollower';
 
 /** A file being recorded as another kind: the re-analysis that follows, then what it changed. */
 export interface KindChange {
@@ -33,10 +34,16 @@ interface SourcesState {
 }
 
 export const useSourcesStore = create<SourcesState>()((set, get) => {
-  let jobId: string | null = null;
-  // A job's end can arrive before the call that started it returns its id.
-  const early = new Map<string, () => void>();
   const patchChange = (p: Partial<KindChange>): void => set((s) => (s.change ? { change: { ...s.change, ...p } } : {}));
+  const job = followJob({
+    progress: (p) => patchChange({ progress: p }),
+    done: (d) => {
+      if (d.result.kind !== 'analysis') return;
+      patchChange({ state: 'done', changes: d.result.changes, progress: null });
+      void refreshEngagementData();
+    },
+    failed: (f) => patchChange({ state: 'failed', error: f.error.message, progress: null }),
+  });
   return {
     files: [],
     loaded: false,
@@ -51,33 +58,21 @@ export const useSourcesStore = create<SourcesState>()((set, get) => {
     },
     changeKind: async (file, kind) => {
       if (get().change?.state === 'running') return;
-      jobId = null;
       set({ change: { fileId: file.id, name: file.name, kind, state: 'running', progress: null, changes: null, error: null } });
+      job.starting();
       try {
-        jobId = (await unwrap(api().import_changeKind({ fileId: file.id, kind }))).jobId;
-        early.get(jobId)?.();
-        early.clear();
+        job.started((await unwrap(api().import_changeKind({ fileId: file.id, kind }))).jobId);
       } catch (err) {
+        job.notStarted();
         patchChange({ state: 'failed', error: messageOf(err) });
       }
     },
     reset: () => {
-      jobId = null;
+      job.forget();
       set({ files: [], loaded: false, error: null, change: null });
     },
-    onProgress: (p) => {
-      if (p.jobId === jobId) patchChange({ progress: p });
-    },
-    onDone: (d) => {
-      if (get().change?.state === 'running' && jobId == null) early.set(d.jobId, () => get().onDone(d));
-      if (d.jobId !== jobId || d.result.kind !== 'analysis') return;
-      patchChange({ state: 'done', changes: d.result.changes, progress: null });
-      void refreshEngagementData();
-    },
-    onFailed: (f) => {
-      if (get().change?.state === 'running' && jobId == null) early.set(f.jobId, () => get().onFailed(f));
-      if (f.jobId !== jobId) return;
-      patchChange({ state: 'failed', error: f.error.message, progress: null });
-    },
+    onProgress: job.onProgress,
+    onDone: job.onDone,
+    onFailed: job.onFailed,
   };
 });
