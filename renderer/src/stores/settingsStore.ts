@@ -3,7 +3,7 @@ import type { JobDone, JobFailed, JobProgress } from '../../../shared/contract/e
 import type { AnalysisChanges, EngagementSettings } from '../../../shared/contract/settings';
 import { api, messageOf, unwrap } from '../api';
 import { refreshEngagementData } from './engagementData';
-import { followJob } from './jobFollower';
+import { followJob } from '../../../shared/contract/jobFollower';
 
 interface SettingsState {
   defaults: EngagementSettings | null;

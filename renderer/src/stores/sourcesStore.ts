@@ -5,7 +5,7 @@ import type { AnalysisChanges } from '../../../shared/contract/settings';
 import type { ImportKind } from '../../../shared/domain/importKinds';
 import { api, messageOf, unwrap } from '../api';
 import { refreshEngagementData } from './engagementData';
-import { followJob } from './jobFollower';
+import { followJob } from '../../../shared/contract/jobFollower';
 
 /** A file being recorded as another kind: the re-analysis that follows, then what it changed. */
 export interface KindChange {

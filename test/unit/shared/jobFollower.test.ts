@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JobDone, JobFailed, JobProgress } from '../../../shared/contract/events';
-import { followJob } from '../../../renderer/src/stores/jobFollower';
+import { followJob } from '../../../shared/contract/jobFollower';
 
 const done = (jobId: string): JobDone => ({ jobId, result: { kind: 'analysis', identities: 1, changes: null } });
 const failed = (jobId: string): JobFailed => ({ jobId, kind: 'analysis', error: { name: 'Error', message: 'no' }, cancelled: false });

@@ -1,4 +1,4 @@
-import type { JobDone, JobFailed, JobProgress } from '../../../shared/contract/events';
+import type { JobDone, JobFailed, JobProgress } from './events';
 
 export interface JobFollower {
   /** The request that starts the job is about to be sent. */
