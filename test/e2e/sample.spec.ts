@@ -47,6 +47,8 @@ test.describe('the bundled sample', () => {
     const classes = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-class')));
     expect(classes.length).toBeGreaterThan(0);
     expect(new Set(classes)).toEqual(new Set(['service_account']));
+    // A user account's sign-ins split into interactive and non-interactive.
+    await expect(rows.first().locator('[data-column="split"]')).toHaveText(/^\d[\d,]* \/ \d[\d,]*$/u);
 
     // The why: the selected identity's reasons in the side panel.
     await rows.first().click();
@@ -54,6 +56,16 @@ test.describe('the bundled sample', () => {
     await expect(detail.getByRole('heading', { name: /Why service account/ })).toBeVisible();
     await expect(detail.getByTestId('reasons').getByRole('listitem').first()).toBeVisible();
     const upn = (await detail.locator('dt:text-is("UPN") + dd').innerText()).trim();
+
+    // A service principal's sign-ins are neither interactive nor non-interactive: a dash, not "0 / 0".
+    await page.getByTestId('identity-detail').getByRole('button', { name: 'Close details' }).click();
+    const principals = page.getByRole('group', { name: 'Filter by class' }).getByRole('button', { name: /Service principal/ });
+    await page.getByRole('button', { name: 'All', exact: true }).click();
+    await principals.click();
+    await expect(principals).toHaveAttribute('aria-pressed', 'true');
+    await expect(grid).toHaveAttribute('data-state', 'ready');
+    const busy = rows.filter({ has: page.locator('[data-column="signIns"]', { hasText: /^[1-9]/u }) }).first();
+    await expect(busy.locator('[data-column="split"]')).toHaveText('—');
 
     // Search (with the filter cleared): the identity is found by its UPN.
     await page.getByRole('button', { name: 'All', exact: true }).click();

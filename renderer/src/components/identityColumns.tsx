@@ -89,7 +89,10 @@ export const OPTIONAL_COLUMNS: Record<IdentityColumn, ColumnDef> = {
     numeric: true,
     width: '148px',
     inDetail: true,
-    cell: (row) => `${formatCount(row.interactiveSignIns)} / ${formatCount(row.nonInteractiveSignIns)}`,
+    // A workload identity's sign-ins are neither: "0 / 0" beside its sign-in count would read as none.
+    cell: (row) => (row.interactiveSignIns + row.nonInteractiveSignIns > 0 ? `${formatCount(row.interactiveSignIns)} / ${formatCount(row.nonInteractiveSignIns)}` : dash),
+    tooltip: (row) =>
+      row.interactiveSignIns + row.nonInteractiveSignIns === 0 && row.signIns > 0 ? 'No user sign-ins: its sign-ins are service principal or managed identity sign-ins' : undefined,
   },
   lastSeen: { id: 'lastSeen', label: 'Last seen (UTC)', sort: 'lastSeen', width: '152px', cell: (row) => formatTime(row.lastSeen) },
   findingCount: { id: 'findingCount', label: 'Findings', numeric: true, width: '84px', cell: (row) => (row.findingCount > 0 ? formatCount(row.findingCount) : dash) },
