@@ -1,17 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '../support/e2eFixtures';
+import { openSampleIdentities } from './support/openSample';
 
 const SHOTS = process.env.NHI_SHOTS_DIR ?? join(__dirname, '..', '..', 'test-results', 'screenshots');
 
 test('the identity detail shows when, from where and with what it signs in, and what it holds', async ({ page, nhi }) => {
   mkdirSync(SHOTS, { recursive: true });
-  await nhi.open();
-  await page.getByRole('button', { name: 'Open the bundled sample' }).click();
-  await expect(page.locator('[data-job-state]')).toHaveAttribute('data-job-state', 'done');
-  await page.getByRole('tab', { name: /Identities/u }).click();
-  const grid = page.getByRole('grid', { name: 'Identities' });
-  await expect(grid).toHaveAttribute('data-state', 'ready');
+  const grid = await openSampleIdentities(page, nhi);
   await page.getByRole('button', { name: 'Dismiss' }).click();
   const search = page.getByRole('searchbox', { name: 'Search identities' });
 

@@ -1,5 +1,6 @@
 import type { Locator } from '@playwright/test';
 import { expect, test } from '../support/e2eFixtures';
+import { openSampleIdentities } from './support/openSample';
 
 /** Every header cell sits exactly above the first row's cell of the same column. */
 async function expectAligned(grid: Locator): Promise<void> {
@@ -18,12 +19,7 @@ async function expectAligned(grid: Locator): Promise<void> {
 }
 
 test('identities filter by finding severity and source, columns are chosen, and a saved view brings both back', async ({ page, nhi }) => {
-  await nhi.open();
-  await page.getByRole('button', { name: 'Open the bundled sample' }).click();
-  await expect(page.locator('[data-job-state]')).toHaveAttribute('data-job-state', 'done');
-  await page.getByRole('tab', { name: /Identities/u }).click();
-  const grid = page.getByRole('grid', { name: 'Identities' });
-  await expect(grid).toHaveAttribute('data-state', 'ready');
+  const grid = await openSampleIdentities(page, nhi);
   const everyone = await grid.getAttribute('data-total');
   expect(Number(everyone)).toBeGreaterThan(200);
   const rows = grid.locator('[data-identity-id]');

@@ -3,14 +3,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { REVIEW_HEADERS, REVIEW_KEY_HEADER } from '../../shared/domain/review';
 import { expect, test } from '../support/e2eFixtures';
+import { openSampleIdentities } from './support/openSample';
 
 test('a review decision is recorded, exported in the workbook, edited by the meeting and read back', async ({ page, nhi }) => {
-  await nhi.open();
-  await page.getByRole('button', { name: 'Open the bundled sample' }).click();
-  await expect(page.locator('[data-job-state]')).toHaveAttribute('data-job-state', 'done');
-  await page.getByRole('tab', { name: /Identities/u }).click();
-  const grid = page.getByRole('grid', { name: 'Identities' });
-  await expect(grid).toHaveAttribute('data-state', 'ready');
+  const grid = await openSampleIdentities(page, nhi);
 
   // Record a decision in the detail panel.
   const rows = grid.locator('[data-identity-id]');

@@ -134,7 +134,13 @@ export const useImportStore = create<ImportState>()((set, get) => {
 
     dismiss: () => set({ currentId: null }),
 
-    reset: () => set({ jobs: {}, currentId: null, starting: false, startError: null }),
+    reset: () => {
+      // Results gathered for the closed engagement's import must not bring its job back.
+      if (flushTimer) clearTimeout(flushTimer);
+      flushTimer = null;
+      endedFiles.clear();
+      set({ jobs: {}, currentId: null, starting: false, startError: null });
+    },
 
     onProgress: (p) => {
       if (p.kind !== 'import') return;
